@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "civicpost",
+    products: [
+        .executable(name: "civicpost", targets: ["civicpost"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries: module maps only.
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+
+        // Git objects through libgit2; owns every libgit2 pointer.
+        .target(name: "CivicGit", dependencies: ["CGit2"]),
+        // Markdown through cmark-gfm: one parse, safe HTML, plain text, links with positions.
+        .target(name: "CivicMarkdown", dependencies: ["CCmark"]),
+        // The policy: content model and every rule. Pure: no git, no files, no clock.
+        .target(
+            name: "CivicPolicy",
+            dependencies: ["CivicMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        // The sample city, embedded in the binary (generated from the top-level files).
+        .target(name: "CivicDefaults", plugins: ["EmbedDefaults"]),
+        // Site, feeds, queue files and records.
+        .target(
+            name: "CivicPublish",
+            dependencies: [
+                "CivicPolicy", "CivicMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // What the commands do: staged, range and full checks, approval, publishing, init, demo.
+        .target(
+            name: "CivicWorkflow",
+            dependencies: ["CivicGit", "CivicPolicy", "CivicPublish", "CivicDefaults"]
+        ),
+        // The command line: thin.
+        .executableTarget(
+            name: "civicpost",
+            dependencies: ["CivicWorkflow", "CivicPolicy", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // Build-time embedding of the sample city.
+        .executableTarget(name: "EmbedDefaultsTool", path: "Sources/EmbedDefaultsTool"),
+        .plugin(name: "EmbedDefaults", capability: .buildTool(), dependencies: ["EmbedDefaultsTool"]),
+
+        // Tests.
+        .target(name: "CivicTestSupport", dependencies: ["CivicPolicy"], path: "Tests/CivicTestSupport"),
+        .testTarget(name: "CivicMarkdownTests", dependencies: ["CivicMarkdown"]),
+        .testTarget(name: "CivicPolicyTests", dependencies: ["CivicPolicy", "CivicTestSupport"]),
+        .testTarget(name: "CivicGitTests", dependencies: ["CivicGit", "CivicTestSupport"]),
+        .testTarget(name: "CivicWorkflowTests", dependencies: ["CivicWorkflow", "CivicGit", "CivicDefaults", "CivicTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CivicTestSupport"]),
+    ]
+)

@@ -1,0 +1,61 @@
+internal import CGit2
+
+/// A git object id (SHA-1), stored inline so that it costs no allocation.
+public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    private var high: UInt64
+    private var middle: UInt64
+    private var low: UInt32
+
+    init(_ oid: git_oid) {
+        var copy = oid
+        (high, middle, low) = withUnsafeBytes(of: &copy.id) { raw in
+            (UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+             UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+             UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+        }
+    }
+
+    /// Parses a full 40-character hexadecimal id.
+    public init?(hex: some StringProtocol) {
+        guard hex.utf8.count == 40 else { return nil }
+        var oid = git_oid()
+        let ok = String(hex).withCString { git_oid_fromstrn(&oid, $0, 40) } == 0
+        guard ok else { return nil }
+        self.init(oid)
+    }
+
+    var raw: git_oid {
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { raw in
+            raw.storeBytes(of: high.bigEndian, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: middle.bigEndian, toByteOffset: 8, as: UInt64.self)
+            raw.storeBytes(of: low.bigEndian, toByteOffset: 16, as: UInt32.self)
+        }
+        return oid
+    }
+
+    /// The 40-character lower-case hexadecimal form.
+    public var hex: String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 40)
+        func put(_ value: UInt64, bytes: Int, at offset: Int) {
+            for index in 0..<(bytes * 2) {
+                let shift = UInt64((bytes * 2 - 1 - index) * 4)
+                out[offset + index] = digits[Int((value >> shift) & 0xF)]
+            }
+        }
+        put(high, bytes: 8, at: 0)
+        put(middle, bytes: 8, at: 16)
+        put(UInt64(low), bytes: 4, at: 32)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The first seven hexadecimal digits, as git abbreviates.
+    public var short: String { String(hex.prefix(7)) }
+
+    public var description: String { hex }
+
+    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
+        (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
+    }
+}

@@ -1,0 +1,297 @@
+internal import CGit2
+import Foundation
+
+/// An open git repository (`git_repository`). The one owner of its handle.
+public final class Repository {
+    /// The libgit2 handle. Internal (never public) so the extensions in this module can use it;
+    /// no C type leaves the module.
+    let handle: OpaquePointer
+
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    deinit {
+        git_repository_free(handle)
+    }
+
+    /// Opens the repository containing `path`, searching parent folders (`git_repository_open_ext`).
+    public static func discover(from path: String) throws -> Repository {
+        _ = libgit2Initialized
+        var repository: OpaquePointer?
+        try check(git_repository_open_ext(&repository, path, 0, nil))
+        return Repository(handle: repository!)
+    }
+
+    /// Creates a new repository with a work tree at `path` whose HEAD names `initialBranch`
+    /// (`git_repository_init_ext`).
+    public static func create(at path: String, initialBranch: String = "main") throws -> Repository {
+        _ = libgit2Initialized
+        var options = git_repository_init_options()
+        try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)))
+        options.flags = UInt32(GIT_REPOSITORY_INIT_MKPATH.rawValue)
+        var repository: OpaquePointer?
+        try initialBranch.withCString { branch in
+            options.initial_head = branch
+            try check(git_repository_init_ext(&repository, path, &options))
+        }
+        return Repository(handle: repository!)
+    }
+
+    /// The work tree's root, with a trailing `/`; nil for a bare repository.
+    public var workingDirectory: String? {
+        git_repository_workdir(handle).map { String(cString: $0) }
+    }
+
+    /// The `.git` folder (or the bare repository), with a trailing `/`.
+    public var gitDirectory: String {
+        String(cString: git_repository_path(handle))
+    }
+
+    // MARK: Objects
+
+    /// The commit HEAD points at; nil on an unborn branch.
+    public func headCommitID() throws -> ObjectID? {
+        var oid = git_oid()
+        let result = git_reference_name_to_id(&oid, handle, "HEAD")
+        if result == GIT_ENOTFOUND.rawValue || result == GIT_EUNBORNBRANCH.rawValue { return nil }
+        try check(result, "git_reference_name_to_id(HEAD)")
+        return ObjectID(oid)
+    }
+
+    /// The branch HEAD names (`refs/heads/...` stripped), even when unborn.
+    public func currentBranch() throws -> String? {
+        var reference: OpaquePointer?
+        let result = git_reference_lookup(&reference, handle, "HEAD")
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result)
+        defer { git_reference_free(reference) }
+        guard let target = git_reference_symbolic_target(reference) else { return nil }
+        let name = String(cString: target)
+        return name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+    }
+
+    /// The commit a revision names (`git_revparse_single`, peeled to a commit).
+    public func resolveCommit(_ revision: String) throws -> ObjectID {
+        var object: OpaquePointer?
+        try check(git_revparse_single(&object, handle, revision), "git_revparse_single(\(revision))")
+        defer { git_object_free(object) }
+        var commit: OpaquePointer?
+        try check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT))
+        defer { git_object_free(commit) }
+        return ObjectID(git_object_id(commit).pointee)
+    }
+
+    /// The id a reference points at, or nil when there is no such reference.
+    public func referenceTarget(_ name: String) throws -> ObjectID? {
+        var oid = git_oid()
+        let result = git_reference_name_to_id(&oid, handle, name)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "git_reference_name_to_id(\(name))")
+        return ObjectID(oid)
+    }
+
+    /// Reads a commit (`git_commit_lookup`).
+    public func commit(_ id: ObjectID) throws -> Commit {
+        var oid = id.raw
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, handle, &oid))
+        defer { git_commit_free(commit) }
+        return makeCommit(commit!)
+    }
+
+    func makeCommit(_ commit: OpaquePointer) -> Commit {
+        let count = git_commit_parentcount(commit)
+        let parents = (0..<count).map { ObjectID(git_commit_parent_id(commit, $0).pointee) }
+        return Commit(
+            id: ObjectID(git_commit_id(commit).pointee),
+            tree: ObjectID(git_commit_tree_id(commit).pointee),
+            parents: parents,
+            author: Signature(git_commit_author(commit)),
+            committer: Signature(git_commit_committer(commit)),
+            message: git_commit_message(commit).map { String(cString: $0) } ?? ""
+        )
+    }
+
+    /// A blob's bytes (`git_blob_lookup`).
+    public func blob(_ id: ObjectID) throws -> [UInt8] {
+        var oid = id.raw
+        var blob: OpaquePointer?
+        try check(git_blob_lookup(&blob, handle, &oid))
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }
+        return [UInt8](UnsafeRawBufferPointer(start: raw, count: size))
+    }
+
+    /// Writes bytes as a blob (`git_blob_create_from_buffer`).
+    public func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        try bytes.withUnsafeBytes { raw in
+            try check(git_blob_create_from_buffer(&oid, handle, raw.baseAddress, raw.count))
+        }
+        return ObjectID(oid)
+    }
+
+    // MARK: Trees
+
+    /// The file at `path` in a tree, or nil (`git_tree_entry_bypath`).
+    public func file(at path: String, inTree treeID: ObjectID) throws -> FileEntry? {
+        try withTree(treeID) { tree in
+            var entry: OpaquePointer?
+            let result = git_tree_entry_bypath(&entry, tree, path)
+            if result == GIT_ENOTFOUND.rawValue { return nil }
+            try check(result)
+            defer { git_tree_entry_free(entry) }
+            guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+            return FileEntry(path: path, blob: ObjectID(git_tree_entry_id(entry).pointee),
+                             isExecutable: git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE)
+        }
+    }
+
+    /// Every file under the folder `prefix` of a tree (`""` for all), sorted by path.
+    public func files(inTree treeID: ObjectID, under prefix: String = "") throws -> [FileEntry] {
+        var start = treeID
+        var base = ""
+        let trimmed = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+        if !trimmed.isEmpty {
+            let found: ObjectID? = try withTree(treeID) { tree in
+                var entry: OpaquePointer?
+                let result = git_tree_entry_bypath(&entry, tree, trimmed)
+                if result == GIT_ENOTFOUND.rawValue { return nil }
+                try check(result)
+                defer { git_tree_entry_free(entry) }
+                guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
+                return ObjectID(git_tree_entry_id(entry).pointee)
+            }
+            guard let found else { return [] }
+            start = found
+            base = trimmed + "/"
+        }
+        var out: [FileEntry] = []
+        try collectFiles(tree: start, base: base, into: &out)
+        return out
+    }
+
+    private func collectFiles(tree treeID: ObjectID, base: String, into out: inout [FileEntry]) throws {
+        var subtrees: [(String, ObjectID)] = []
+        try withTree(treeID) { tree in
+            for index in 0..<git_tree_entrycount(tree) {
+                let entry = git_tree_entry_byindex(tree, index)
+                let name = String(cString: git_tree_entry_name(entry))
+                let id = ObjectID(git_tree_entry_id(entry).pointee)
+                switch git_tree_entry_type(entry) {
+                case GIT_OBJECT_TREE:
+                    subtrees.append((base + name + "/", id))
+                case GIT_OBJECT_BLOB:
+                    out.append(FileEntry(path: base + name, blob: id,
+                                         isExecutable: git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE))
+                default:
+                    break // submodules are not content
+                }
+            }
+        }
+        // git sorts "a/" after "a.b" but before "a0"; files come out grouped per folder.
+        for (path, id) in subtrees {
+            try collectFiles(tree: id, base: path, into: &out)
+        }
+    }
+
+    private func withTree<T>(_ id: ObjectID, _ body: (OpaquePointer) throws -> T) throws -> T {
+        var oid = id.raw
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, handle, &oid))
+        defer { git_tree_free(tree) }
+        return try body(tree!)
+    }
+
+    /// Writes a tree holding exactly `files` (folders made as needed) through an in-memory
+    /// index (`git_index_new`, `git_index_write_tree_to`). Does not touch the work tree.
+    public func writeTree(_ files: [FileEntry]) throws -> ObjectID {
+        var index: OpaquePointer?
+        try check(git_index_new(&index))
+        defer { git_index_free(index) }
+        for file in files {
+            var entry = git_index_entry()
+            entry.mode = file.isExecutable ? GIT_FILEMODE_BLOB_EXECUTABLE.rawValue : GIT_FILEMODE_BLOB.rawValue
+            entry.id = file.blob.raw
+            try file.path.withCString { path in
+                entry.path = path
+                try check(git_index_add(index, &entry))
+            }
+        }
+        var oid = git_oid()
+        try check(git_index_write_tree_to(&oid, index, handle))
+        return ObjectID(oid)
+    }
+
+    // MARK: Changes
+
+    /// Paths that differ between two trees (`git_diff_tree_to_tree`); a nil old tree is empty.
+    public func changes(from oldTree: ObjectID?, to newTree: ObjectID?) throws -> [FileChange] {
+        let old = try oldTree.map(lookupTree)
+        defer { git_tree_free(old) }
+        let new = try newTree.map(lookupTree)
+        defer { git_tree_free(new) }
+        var diff: OpaquePointer?
+        try check(git_diff_tree_to_tree(&diff, handle, old, new, nil))
+        defer { git_diff_free(diff) }
+        return fileChanges(of: diff!)
+    }
+
+    /// What the index would commit, against HEAD's tree (`git_diff_tree_to_index`).
+    public func stagedChanges() throws -> [FileChange] {
+        let head = try headCommitID().map { try commit($0).tree }
+        let tree = try head.map(lookupTree)
+        defer { git_tree_free(tree) }
+        let index = try openIndex()
+        defer { git_index_free(index) }
+        var diff: OpaquePointer?
+        try check(git_diff_tree_to_index(&diff, handle, tree, index, nil))
+        defer { git_diff_free(diff) }
+        return fileChanges(of: diff!)
+    }
+
+    /// Every file in the index, sorted by path.
+    public func indexFiles() throws -> [FileEntry] {
+        let index = try openIndex()
+        defer { git_index_free(index) }
+        return (0..<git_index_entrycount(index)).compactMap { position in
+            guard let entry = git_index_get_byindex(index, position) else { return nil }
+            return FileEntry(path: String(cString: entry.pointee.path), blob: ObjectID(entry.pointee.id),
+                             isExecutable: entry.pointee.mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue)
+        }
+    }
+
+    private func lookupTree(_ id: ObjectID) throws -> OpaquePointer {
+        var oid = id.raw
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, handle, &oid))
+        return tree!
+    }
+
+    private func openIndex() throws -> OpaquePointer {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, handle))
+        try check(git_index_read(index, 0))
+        return index!
+    }
+
+    private func fileChanges(of diff: OpaquePointer) -> [FileChange] {
+        (0..<git_diff_num_deltas(diff)).compactMap { position in
+            guard let delta = git_diff_get_delta(diff, position)?.pointee else { return nil }
+            let oldID = ObjectID(delta.old_file.id)
+            let newID = ObjectID(delta.new_file.id)
+            switch delta.status {
+            case GIT_DELTA_ADDED:
+                return FileChange(path: String(cString: delta.new_file.path), kind: .added, oldBlob: nil, newBlob: newID)
+            case GIT_DELTA_DELETED:
+                return FileChange(path: String(cString: delta.old_file.path), kind: .deleted, oldBlob: oldID, newBlob: nil)
+            case GIT_DELTA_MODIFIED, GIT_DELTA_TYPECHANGE:
+                return FileChange(path: String(cString: delta.new_file.path), kind: .modified, oldBlob: oldID, newBlob: newID)
+            default:
+                return nil
+            }
+        }
+    }
+}

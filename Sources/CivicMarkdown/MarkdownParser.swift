@@ -1,0 +1,154 @@
+internal import CCmark
+import Foundation
+
+/// One cmark-gfm parse of a buffer; frees every cmark object before returning.
+struct MarkdownParser {
+    let source: UnsafeBufferPointer<UInt8>
+    /// Byte offset of the start of each line (line 1 at index 0).
+    let lineStarts: [Int]
+
+    static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
+
+    /// cmark-gfm registers its extensions in a global list; once per process.
+    static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    init(source: UnsafeBufferPointer<UInt8>) {
+        self.source = source
+        var starts = [0]
+        for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    func parse(renderHTML: Bool) -> MarkdownDocument {
+        _ = Self.extensionsRegistered
+        // CMARK_OPT_DEFAULT is safe mode: raw HTML is omitted and unsafe URLs dropped.
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        guard let parser = cmark_parser_new(options) else {
+            return MarkdownDocument(links: [], paragraphs: [], title: nil, html: renderHTML ? "" : nil)
+        }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        source.withMemoryRebound(to: CChar.self) { chars in
+            if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return MarkdownDocument(links: [], paragraphs: [], title: nil, html: renderHTML ? "" : nil)
+        }
+        defer { cmark_node_free(root) }
+
+        var document = MarkdownDocument(links: [], paragraphs: [], title: nil, html: nil)
+        collect(root, into: &document)
+        if renderHTML, let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) {
+            document.html = String(cString: html)
+            free(html)
+        }
+        return document
+    }
+
+    /// Walks the tree once, collecting links and block texts.
+    private func collect(_ root: OpaquePointer, into document: inout MarkdownDocument) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var cursor = 0 // byte offset just after the last node with a known position
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)),
+               cmark_node_get_type(node) != CMARK_NODE_DOCUMENT {
+                cursor = max(cursor, start)
+            }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                document.links.append(makeLink(node, cursor: &cursor))
+            case CMARK_NODE_PARAGRAPH:
+                document.paragraphs.append(block(node, kind: .paragraph))
+            case CMARK_NODE_HEADING:
+                let heading = block(node, kind: .heading)
+                if document.title == nil, cmark_node_get_heading_level(node) == 1 { document.title = heading.text }
+                document.paragraphs.append(heading)
+            default:
+                if let name = cmark_node_get_type_string(node), String(cString: name) == "table_cell" {
+                    document.paragraphs.append(block(node, kind: .tableCell))
+                }
+            }
+        }
+    }
+
+    private func makeLink(_ node: OpaquePointer, cursor: inout Int) -> MarkdownLink {
+        let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let text = plainText(of: node)
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        var whole: Range<Int>
+        var kind: MarkdownLink.Kind = isImage ? .image : .link
+        if let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)),
+           let last = offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node)) {
+            whole = start..<min(source.count, last + 1)
+        } else {
+            // GFM autolinks carry no source position: the URL is the text, found after the cursor.
+            kind = .autolink
+            whole = find(text.isEmpty ? destination : text, from: cursor) ?? cursor..<cursor
+        }
+        cursor = max(cursor, whole.upperBound)
+        let range = find(destination, from: whole.lowerBound, before: whole.upperBound) ?? whole
+        return MarkdownLink(kind: kind, destination: destination, text: text, range: range)
+    }
+
+    private func block(_ node: OpaquePointer, kind: MarkdownParagraph.Kind) -> MarkdownParagraph {
+        let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)) ?? 0
+        return MarkdownParagraph(kind: kind, text: plainText(of: node), start: start)
+    }
+
+    /// The text of a node's inline descendants; soft and hard breaks become spaces.
+    private func plainText(of node: OpaquePointer) -> String {
+        var bytes: [UInt8] = []
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self),
+                                                                 count: strlen(literal)))
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                bytes.append(UInt8(ascii: " "))
+            default:
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The byte offset of a 1-based line and byte column, or nil when cmark gave none.
+    private func offset(line: Int32, column: Int32) -> Int? {
+        guard line > 0, column > 0, Int(line) <= lineStarts.count else { return nil }
+        return min(source.count, lineStarts[Int(line) - 1] + Int(column) - 1)
+    }
+
+    /// The first occurrence of `needle`'s bytes in the source within `from..<before`.
+    private func find(_ needle: String, from start: Int, before end: Int? = nil) -> Range<Int>? {
+        let pattern = Array(needle.utf8)
+        let limit = min(end ?? source.count, source.count)
+        guard !pattern.isEmpty, limit - start >= pattern.count, start >= 0 else { return nil }
+        var position = start
+        while position + pattern.count <= limit {
+            if source[position] == pattern[0] {
+                var index = 1
+                while index < pattern.count, source[position + index] == pattern[index] { index += 1 }
+                if index == pattern.count { return position..<(position + pattern.count) }
+            }
+            position += 1
+        }
+        return nil
+    }
+}

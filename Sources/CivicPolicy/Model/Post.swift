@@ -1,0 +1,159 @@
+import CivicMarkdown
+
+/// One post file: its source, its front matter (when it parses) and its Markdown body.
+public struct Post: Sendable {
+    /// Path from the content repository's root, e.g. `content/posts/dpw/2026/leaves.md`.
+    public var path: String
+    /// The whole file.
+    public var source: SourceText
+    /// The parsed front matter; nil when it is missing or unusable (see ``problems``).
+    public var frontMatter: FrontMatter?
+    /// Byte offset where the Markdown body starts in ``source``.
+    public var bodyStart: Int
+    /// The body, parsed by cmark-gfm; byte offsets are relative to ``bodyStart``.
+    public var body: MarkdownDocument
+    /// What is wrong with the front matter, found while parsing it.
+    public var problems: [FrontMatterProblem]
+
+    /// The body's bytes.
+    public var bodyBytes: ArraySlice<UInt8> { source.bytes[bodyStart...] }
+
+    /// The path's parts when it has the shape `content/posts/<department>/<yyyy>/<slug>.md`.
+    public var pathParts: (department: String, year: String, slug: String)? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 5, parts[0] == "content", parts[1] == "posts", parts[4].hasSuffix(".md") else { return nil }
+        return (String(parts[2]), String(parts[3]), String(parts[4].dropLast(3)))
+    }
+}
+
+/// A front-matter problem, where it is.
+public struct FrontMatterProblem: Sendable, Equatable {
+    public var location: SourceLocation
+    public var message: String
+    public var severity: Severity
+
+    public init(location: SourceLocation, message: String, severity: Severity = .error) {
+        self.location = location
+        self.message = message
+        self.severity = severity
+    }
+}
+
+/// The YAML front matter of a post, each value with where it was written.
+public struct FrontMatter: Sendable {
+    public var title: Located<String>
+    public var department: Located<String>
+    /// Target platforms as written; names that are not platforms are kept for the rules to judge.
+    public var platforms: [Located<String>]
+    public var summary: Located<String>?
+    /// Per-platform message texts, in the order written; the name as written.
+    public var social: [(platform: Located<String>, text: Located<String>)]
+
+    /// The message text for `platform`, if the post has one.
+    public func socialText(for platform: Platform) -> Located<String>? {
+        social.first { Platform.named($0.platform.value) == platform }?.text
+    }
+    /// When to send, as written (ISO 8601 with offset), and parsed.
+    public var publishAt: Located<Timestamp>?
+    /// After this day the post is stale.
+    public var reviewBy: Located<Day>?
+    public var media: [Media]
+    public var crossDepartment: CrossDepartment?
+    /// Where the front matter starts (line 1) and the location of each top-level key.
+    public var keyLocations: [String: SourceLocation]
+
+    /// The known platforms the post targets, in order, without repeats.
+    public var targetPlatforms: [Platform] {
+        var seen: Set<Platform> = []
+        return platforms.compactMap { Platform.named($0.value) }.filter { seen.insert($0).inserted }
+    }
+}
+
+/// An image or other file a post carries.
+public struct Media: Sendable {
+    /// Path under `content/`, e.g. `media/dpw/leaf-map.png`.
+    public var file: Located<String>
+    public var alt: Located<String>?
+    /// `city-owned`, `licensed` or `permission`.
+    public var rights: Located<String>?
+    /// Credit, licence or permission reference for media the city does not own.
+    public var credit: Located<String>?
+    public var location: SourceLocation
+}
+
+/// Content about another department, with that department's approval.
+public struct CrossDepartment: Sendable {
+    public var department: Located<String>
+    public var approvedBy: Located<String>
+    public var reference: Located<String>?
+    public var location: SourceLocation
+}
+
+/// A moment written as ISO 8601 with a UTC offset (`2026-10-10T09:00:00-05:00`).
+public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertible {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public var secondsSinceEpoch: Int
+    /// The offset it was written with, in minutes.
+    public var offsetMinutes: Int
+
+    public init(secondsSinceEpoch: Int, offsetMinutes: Int = 0) {
+        self.secondsSinceEpoch = secondsSinceEpoch
+        self.offsetMinutes = offsetMinutes
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` (a space may replace `T`); a bare date means
+    /// midnight UTC. Nil for anything else.
+    public init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 10, let day = Day(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
+        var seconds = day.daysSinceEpoch * 86_400
+        var offset = 0
+        if bytes.count > 10 {
+            guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes.count >= 16 else { return nil }
+            func two(_ at: Int) -> Int? {
+                guard at + 1 < bytes.count, (0x30...0x39).contains(bytes[at]), (0x30...0x39).contains(bytes[at + 1]) else { return nil }
+                return Int(bytes[at] - 0x30) * 10 + Int(bytes[at + 1] - 0x30)
+            }
+            guard let hour = two(11), bytes[13] == UInt8(ascii: ":"), let minute = two(14), hour < 24, minute < 60 else { return nil }
+            var index = 16
+            var second = 0
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+                guard let value = two(index + 1), value < 61 else { return nil }
+                second = value
+                index += 3
+                if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                    index += 1
+                    while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
+                }
+            }
+            if index < bytes.count {
+                if bytes[index] == UInt8(ascii: "Z"), index + 1 == bytes.count {
+                    offset = 0
+                } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
+                          let hours = two(index + 1), index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
+                          let minutes = two(index + 4) {
+                    offset = (hours * 60 + minutes) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
+                } else {
+                    return nil
+                }
+            } else {
+                return nil // a time without an offset is ambiguous
+            }
+            seconds += hour * 3600 + minute * 60 + second - offset * 60
+        }
+        self.init(secondsSinceEpoch: seconds, offsetMinutes: offset)
+    }
+
+    /// The UTC form, `2026-10-10T14:00:00Z`.
+    public var description: String {
+        let day = Day(daysSinceEpoch: Int((Double(secondsSinceEpoch) / 86_400).rounded(.down)))
+        let remainder = secondsSinceEpoch - day.daysSinceEpoch * 86_400
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day)T\(pad(remainder / 3600)):\(pad(remainder % 3600 / 60)):\(pad(remainder % 60))Z"
+    }
+
+    /// The UTC calendar day.
+    public var day: Day { Day(daysSinceEpoch: Int((Double(secondsSinceEpoch) / 86_400).rounded(.down))) }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
+}

@@ -1,0 +1,14 @@
+/// Every rule, in one hand-written list; a test checks that every rule file is registered.
+public enum RuleRegistry {
+    /// All rules, in the order their findings are reported for the same position.
+    public static let all: [any Rule] = [
+        FrontMatterRule(),
+        ProhibitedPlatformRule(),
+        CanonicalLinkRule(),
+    ]
+
+    /// The rule with `id`, if any.
+    public static func rule(_ id: String) -> (any Rule)? {
+        all.first { type(of: $0).description.id == id }
+    }
+}

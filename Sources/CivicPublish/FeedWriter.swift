@@ -1,0 +1,104 @@
+import CivicPolicy
+import Foundation
+
+/// Atom, JSON Feed and sitemap documents.
+struct FeedWriter {
+    let config: Config
+    let roster: Roster
+
+    func atom(_ posts: some Collection<PublishedPost>, title: String, folder: String) -> String {
+        let updated = posts.map(\.publishAt).max().map(SiteDates.iso) ?? "1970-01-01T00:00:00Z"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <title>\(escapeXML(title))</title>
+          <id>\(escapeXML(config.baseURL + "/" + folder))</id>
+          <link rel="alternate" type="text/html" href="\(escapeXML(config.baseURL + "/" + folder))"/>
+          <link rel="self" type="application/atom+xml" href="\(escapeXML(config.baseURL + "/" + folder + "feed.xml"))"/>
+          <updated>\(updated)</updated>
+          <author><name>\(escapeXML(config.siteName))</name></author>
+
+        """
+        for item in posts {
+            let url = item.post.pageURL(config: config) ?? config.baseURL
+            let front = item.post.frontMatter
+            xml += """
+              <entry>
+                <title>\(escapeXML(front?.title.value ?? item.post.path))</title>
+                <id>\(escapeXML(url))</id>
+                <link rel="alternate" type="text/html" href="\(escapeXML(url))"/>
+                <updated>\(SiteDates.iso(item.publishAt))</updated>
+                <summary>\(escapeXML(front?.summary?.value ?? item.post.body.firstParagraph ?? ""))</summary>
+              </entry>
+
+            """
+        }
+        return xml + "</feed>\n"
+    }
+
+    func jsonFeed(_ posts: some Collection<PublishedPost>, title: String, folder: String) -> String {
+        let feed = JSONFeedDocument(
+            title: title, home_page_url: config.baseURL + "/" + folder,
+            feed_url: config.baseURL + "/" + folder + "feed.json",
+            items: posts.map { item in
+                let url = item.post.pageURL(config: config) ?? config.baseURL
+                let front = item.post.frontMatter
+                return JSONFeedItem(id: url, url: url, title: front?.title.value ?? item.post.path, summary: front?.summary?.value,
+                            content_text: item.post.body.paragraphs.map(\.text).joined(separator: "\n\n"),
+                            date_published: SiteDates.iso(item.publishAt))
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(feed)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    }
+
+    func sitemap(_ posts: [PublishedPost], departments: [String]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for folder in departments {
+            xml += "  <url><loc>\(escapeXML(config.baseURL + "/" + folder))</loc></url>\n"
+        }
+        for item in posts {
+            guard let url = item.post.pageURL(config: config) else { continue }
+            xml += "  <url><loc>\(escapeXML(url))</loc><lastmod>\(SiteDates.iso(item.publishAt))</lastmod></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}
+
+    /// A JSON Feed 1.1 document.
+private struct JSONFeedDocument: Encodable {
+        var version = "https://jsonfeed.org/version/1.1"
+        var title: String
+        var home_page_url: String
+        var feed_url: String
+        var items: [JSONFeedItem]
+    }
+    /// A JSON Feed item.
+private struct JSONFeedItem: Encodable {
+        var id: String
+        var url: String
+        var title: String
+        var summary: String?
+        var content_text: String
+        var date_published: String
+    }
+
+/// Escapes text for XML content and attribute values.
+func escapeXML(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&apos;"
+        default:
+            // Characters XML 1.0 forbids are dropped.
+            if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" { continue }
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}

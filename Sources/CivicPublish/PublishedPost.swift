@@ -1,0 +1,39 @@
+import CivicPolicy
+
+/// A post version the publisher puts out: approved and due (or outdated, kept as a record).
+public struct PublishedPost: Sendable {
+    /// The parsed post.
+    public var post: Post
+    /// The blob id of the version.
+    public var blob: String
+    /// The commit that holds the version on the publish branch.
+    public var commit: String
+    /// Who approved it, and in which merge; nil for the adoption baseline.
+    public var approval: Approval?
+    /// When it is (or was) due, UTC.
+    public var publishAt: Timestamp
+    /// Stale or withdrawn: the page stays, marked outdated, and leaves the indexes.
+    public var outdated: Bool
+
+    public init(post: Post, blob: String, commit: String, approval: Approval?, publishAt: Timestamp, outdated: Bool) {
+        self.post = post
+        self.blob = blob
+        self.commit = commit
+        self.approval = approval
+        self.publishAt = publishAt
+        self.outdated = outdated
+    }
+}
+
+/// The evidence that a post version was approved.
+public struct Approval: Sendable, Codable, Equatable {
+    /// The merge commit that brought the version in (or the baseline commit).
+    public var merge: String
+    /// The reviewer's email.
+    public var reviewer: String
+
+    public init(merge: String, reviewer: String) {
+        self.merge = merge
+        self.reviewer = reviewer
+    }
+}

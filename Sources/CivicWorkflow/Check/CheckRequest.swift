@@ -1,0 +1,72 @@
+import CivicGit
+import CivicPolicy
+import Foundation
+
+/// Which files a check covers.
+public enum CheckScope: Sendable, Equatable {
+    /// Every post in the work tree.
+    case all
+    /// The named files (or folders) in the work tree.
+    case paths([String])
+    /// The posts the next commit adds or changes, as staged in the index.
+    case staged
+}
+
+/// Everything a check needs from the command line and the process.
+public struct CheckRequest {
+    public var scope: CheckScope
+    /// The folder the command runs in.
+    public var directory: URL
+    public var environment: [String: String]
+    public var today: Day
+
+    public init(scope: CheckScope, directory: URL, environment: [String: String], today: Day) {
+        self.scope = scope
+        self.directory = directory
+        self.environment = environment
+        self.today = today
+    }
+
+    /// Runs the check. Throws only when it cannot check at all (exit 2).
+    public func run() throws -> CheckReport {
+        let workspace = try Workspace.locate(from: directory)
+        switch scope {
+        case .all:
+            let source = WorkingTreeSource(root: workspace.root)
+            let settings = try Settings.load(from: source)
+            let paths = try source.files(under: Settings.postsFolder).filter(Settings.isPost)
+            return Checker(settings: settings, today: today).check(try inputs(paths, from: source))
+        case let .paths(given):
+            let source = WorkingTreeSource(root: workspace.root)
+            let settings = try Settings.load(from: source)
+            var paths: [String] = []
+            for path in given {
+                let relative = try workspace.relativePath(path, from: directory)
+                let folder = try source.files(under: relative)
+                if folder.isEmpty {
+                    guard try source.read(relative) != nil else {
+                        throw WorkflowError.missing(path: relative, what: "file")
+                    }
+                    paths.append(relative)
+                } else {
+                    paths += folder.filter { $0.hasSuffix(".md") }
+                }
+            }
+            return Checker(settings: settings, today: today).check(try inputs(paths, from: source))
+        case .staged:
+            let repository = try workspace.requireRepository(for: "check --staged")
+            let source = try IndexSource(repository: repository)
+            let settings = try Settings.load(from: source)
+            let author = authorIdentity(environment: environment, repository: repository).map { Identity(name: $0.name, email: $0.email) }
+            let changed = try repository.stagedChanges().filter { $0.kind != .deleted && Settings.isPost($0.path) }.map(\.path)
+            return Checker(settings: settings, today: today).check(try inputs(changed, from: source, author: author))
+        }
+    }
+
+    private func inputs(_ paths: [String], from source: some ContentSource, author: Identity? = nil) throws -> [CheckInput] {
+        try paths.map { path in
+            guard let bytes = try source.read(path) else { throw WorkflowError.missing(path: path, what: "file") }
+            return CheckInput(path: path, bytes: bytes, author: author)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import CivicPolicy
+import Dispatch
+
+/// One file to check, with the identity of whoever wrote this version when it is known.
+public struct CheckInput: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+    public var author: Identity?
+
+    public init(path: String, bytes: [UInt8], author: Identity? = nil) {
+        self.path = path
+        self.bytes = bytes
+        self.author = author
+    }
+}
+
+/// The outcome of a check: every finding, and counts.
+public struct CheckReport: Sendable {
+    public var findings: [Finding]
+    /// Files checked.
+    public var files: Int
+    /// Findings silenced by a suppression comment.
+    public var suppressed: Int
+    /// Warnings about the roster and configuration (unknown keys).
+    public var settingsWarnings: [ContentWarning]
+
+    public init(findings: [Finding] = [], files: Int = 0, suppressed: Int = 0, settingsWarnings: [ContentWarning] = []) {
+        self.findings = findings
+        self.files = files
+        self.suppressed = suppressed
+        self.settingsWarnings = settingsWarnings
+    }
+
+    public var errors: Int { findings.count { $0.severity == .error } }
+    public var warnings: Int { findings.count { $0.severity == .warning } }
+    public var notices: Int { findings.count { $0.severity == .notice } }
+}
+
+/// Runs the policy engine over many files on all cores.
+public struct Checker: Sendable {
+    public let settings: Settings
+    public let today: Day
+    public let engine: PolicyEngine
+
+    public init(settings: Settings, today: Day, engine: PolicyEngine = PolicyEngine()) {
+        self.settings = settings
+        self.today = today
+        self.engine = engine
+    }
+
+    /// Checks every input; findings come back ordered by file, line and column.
+    public func check(_ inputs: [CheckInput]) -> CheckReport {
+        let results = parallelMap(inputs) { input -> [Finding] in
+            let post = Post.parse(path: input.path, bytes: input.bytes)
+            let context = RuleContext(roster: settings.roster, config: settings.config, author: input.author, today: today)
+            return engine.check(post, in: context)
+        }
+        return CheckReport(findings: results.flatMap { $0 }, files: inputs.count, settingsWarnings: settings.warnings)
+    }
+}
+
+/// `transform` applied to every element on all cores, results in input order.
+func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+    guard elements.count > 1 else { return elements.map(transform) }
+    let slots = ResultSlots<Result>(count: elements.count)
+    let chunk = max(1, elements.count / 64)
+    let chunks = (elements.count + chunk - 1) / chunk
+    DispatchQueue.concurrentPerform(iterations: chunks) { part in
+        for index in (part * chunk)..<min(elements.count, (part + 1) * chunk) {
+            slots.store(transform(elements[index]), at: index)
+        }
+    }
+    return slots.values()
+}
+
+/// Storage each worker writes at its own indices only.
+/// `@unchecked Sendable`: every index is written by exactly one iteration of
+/// `concurrentPerform`, and read only after it returns, which orders the writes before the reads.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func store(_ value: Value, at index: Int) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    func values() -> [Value] {
+        storage.map { $0! }
+    }
+}

@@ -1,0 +1,93 @@
+import CivicGit
+import Foundation
+
+/// Where content is read from: the work tree, the index (what a commit will hold) or a
+/// commit's tree. Paths are relative to the repository root with `/` separators.
+public protocol ContentSource {
+    /// The file's bytes, or nil when there is no such file.
+    func read(_ path: String) throws -> [UInt8]?
+    /// Every file under the folder `prefix`, sorted.
+    func files(under prefix: String) throws -> [String]
+}
+
+/// Files on disk under a root folder.
+public struct WorkingTreeSource: ContentSource {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public func read(_ path: String) throws -> [UInt8]? {
+        let url = root.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw WorkflowError.unreadable(path: path, reason: "permission denied or unreadable")
+        }
+        return [UInt8](data)
+    }
+
+    public func files(under prefix: String) throws -> [String] {
+        let base = root.appendingPathComponent(prefix)
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        var out: [String] = []
+        let rootPath = root.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(rootPath + "/") else { continue }
+            out.append(String(full.dropFirst(rootPath.count + 1)))
+        }
+        return out.sorted()
+    }
+}
+
+/// Files of one commit's tree.
+public struct TreeSource: ContentSource {
+    let repository: Repository
+    let tree: ObjectID
+
+    public init(repository: Repository, tree: ObjectID) {
+        self.repository = repository
+        self.tree = tree
+    }
+
+    public func read(_ path: String) throws -> [UInt8]? {
+        guard let entry = try repository.file(at: path, inTree: tree) else { return nil }
+        return try repository.blob(entry.blob)
+    }
+
+    public func files(under prefix: String) throws -> [String] {
+        try repository.files(inTree: tree, under: prefix).map(\.path)
+    }
+
+    /// The blob of a file, for publishing and records.
+    public func blob(of path: String) throws -> ObjectID? {
+        try repository.file(at: path, inTree: tree)?.blob
+    }
+}
+
+/// Files as staged in the index: what the next commit will hold.
+public struct IndexSource: ContentSource {
+    let repository: Repository
+    let entries: [String: ObjectID]
+
+    public init(repository: Repository) throws {
+        self.repository = repository
+        var entries: [String: ObjectID] = [:]
+        for entry in try repository.indexFiles() { entries[entry.path] = entry.blob }
+        self.entries = entries
+    }
+
+    public func read(_ path: String) throws -> [UInt8]? {
+        guard let blob = entries[path] else { return nil }
+        return try repository.blob(blob)
+    }
+
+    public func files(under prefix: String) throws -> [String] {
+        let folder = prefix.hasSuffix("/") ? prefix : prefix + "/"
+        return entries.keys.filter { $0.hasPrefix(folder) }.sorted()
+    }
+}

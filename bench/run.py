@@ -1,0 +1,647 @@
+#!/usr/bin/env python3
+"""civicpost benchmark harness.
+
+    python3 bench/run.py [--posts 10000] [--runs 5] [--only NAME[,NAME]]
+                         [--civicpost PATH] [--json OUT] [--seed 1] [--keep]
+
+Generates a corpus with bench/gen_corpus.py (cached under
+/tmp/civicpost-bench/cache by posts, seed and a hash of the generator, the
+config, the roster and the hook), copies it to a scratch directory, then times
+every row of ROWS below: civicpost side by side with a peer tool doing
+comparable work on the same files.  Each row runs --warmup times untimed,
+then --runs times timed; the table shows the median, min and max wall time,
+MB/s over the row's input (MB = 10^6 bytes), the peak RSS of the child
+(os.wait4 rusage, which includes the child's own waited-for children), and
+the ratio median / median of the group's peer row (below 1 = civicpost
+faster).
+
+A row whose exit code is not in its `ok` codes is reported FAILED (with the
+tail of its stderr) and not timed further.  civicpost documents exit 1 as
+"findings at error level", which the corpus has by design (2% of posts hold
+personal data), so check/scan rows accept 0 and 1.
+
+If the civicpost binary is missing, its rows are reported as "not built" and
+the peer rows still run.  Python 3.11 standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(BENCH)
+GEN = os.path.join(BENCH, "gen_corpus.py")
+SCRATCH = os.environ.get("CIVICPOST_BENCH_DIR", "/tmp/civicpost-bench")
+
+# The five bare PII regexes the peer uses: what a reviewer could do with grep.
+PII_REGEXES = [
+    r"\(?\b[2-9]\d{2}\)?[-. ]?\d{3}[-. ]?\d{4}\b",      # phone
+    r"[\w.+-]+@[\w-]+\.[\w.]+",                         # email
+    r"\b\d{3}-\d{2}-\d{4}\b",                           # ssn
+    r"\b(?:\d[ -]?){13,16}\b",                          # card
+    r"\b\d{1,5} [A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr)\b",   # street address
+]
+RG_PII = ["rg", "-c"] + [a for rx in PII_REGEXES for a in ("-e", rx)]
+
+# A fixed clock for publish, so stale/due decisions do not drift as time passes.
+NOW = "2026-11-20T12:00:00Z"
+
+
+@dataclass
+class Row:
+    group: str                 # rows of a group are shown together; the first "peer" row is the baseline
+    name: str
+    kind: str                  # "peer" or "civicpost"
+    cmd: list[str]             # placeholders: {civicpost} {repo} {hugo_site} {hugo_out} {site_out} {queue_out}
+    ok: tuple = (0,)           # exit codes that count as success
+    input: str | None = None   # "posts": MB/s over the bytes of content/posts
+    setup: str | None = None   # HOOKS name: once before the row's runs (untimed)
+    before_each: str | None = None  # HOOKS name: before every run, warm-up included (untimed)
+    teardown: str | None = None     # HOOKS name: after the row
+    summary: str | None = None      # SUMMARIES name: a note on the output of the last run
+    cwd: str = "{repo}"
+
+
+# ---------------------------------------------------------------------------
+# The benchmark table.  Add rows here.
+# ---------------------------------------------------------------------------
+ROWS = [
+    # group "pii scan": content rules on plain files, no git or roster.
+    Row("pii scan", "rg -c, 5 PII regexes", "peer", RG_PII + ["content/posts"], ok=(0, 1),
+        input="posts", summary="rg_count"),
+    Row("pii scan", "civicpost scan --format json", "civicpost",
+        ["{civicpost}", "scan", "--format", "json", "content/posts"], ok=(0, 1),
+        input="posts", summary="json_findings"),
+
+    # group "check all": every rule on every post at HEAD, authors from git history.
+    Row("check all", "rg -c, 5 PII regexes", "peer", RG_PII + ["content/posts"], ok=(0, 1),
+        input="posts", summary="rg_count"),
+    Row("check all", "civicpost check --all", "civicpost",
+        ["{civicpost}", "check", "--all", "--format", "json"], ok=(0, 1),
+        input="posts", summary="json_findings"),
+
+    # group "pre-commit": one new post staged (setup writes and `git add`s it; teardown unstages it).
+    Row("pre-commit", "git status", "peer", ["git", "status"],
+        setup="stage_one_post", teardown="unstage_post"),
+    Row("pre-commit", "civicpost check --staged", "civicpost",
+        ["{civicpost}", "check", "--staged", "--format", "json"], ok=(0, 1),
+        setup="stage_one_post", teardown="unstage_post", summary="json_findings"),
+
+    # group "verify": walk the first-parent merges of main.
+    Row("verify", "git log --first-parent --merges --name-only", "peer",
+        ["git", "log", "--first-parent", "--merges", "--name-only"], summary="lines"),
+    Row("verify", "civicpost verify", "civicpost", ["{civicpost}", "verify"]),
+
+    # group "publish full": from nothing (outputs removed, records branch deleted before each run).
+    Row("publish full", "hugo", "peer", ["hugo", "--quiet", "-s", "{hugo_site}", "-d", "{hugo_out}"],
+        input="posts", before_each="clean_hugo_out", summary="files_hugo"),
+    Row("publish full", "civicpost publish", "civicpost",
+        ["{civicpost}", "publish", "--out", "{site_out}", "--queue", "{queue_out}", "--now", NOW],
+        input="posts", before_each="clean_publish", summary="files_site"),
+
+    # group "publish incremental": after a full build, one post edited before each run
+    # (hugo: the file in its site; civicpost: edited on a branch and merged by a reviewer).
+    Row("publish incremental", "hugo, 1 post edited", "peer",
+        ["hugo", "--quiet", "-s", "{hugo_site}", "-d", "{hugo_out}"],
+        setup="hugo_full_build", before_each="edit_hugo_post"),
+    Row("publish incremental", "civicpost publish, 1 post edited", "civicpost",
+        ["{civicpost}", "publish", "--out", "{site_out}", "--queue", "{queue_out}", "--now", NOW],
+        setup="publish_full_build", before_each="edit_and_merge_post"),
+]
+
+
+# ---------------------------------------------------------------------------
+# Hooks (untimed) and output summaries
+# ---------------------------------------------------------------------------
+
+class Ctx:
+    """Paths and state shared by the hooks of one harness run."""
+
+    def __init__(self, run_dir: str, civicpost: str, manifest: dict):
+        self.run_dir = run_dir
+        self.repo = os.path.join(run_dir, "repo")
+        self.hugo_site = os.path.join(run_dir, "hugo")
+        self.hugo_out = os.path.join(run_dir, "hugo-out")
+        self.site_out = os.path.join(run_dir, "site-out")
+        self.queue_out = os.path.join(run_dir, "queue-out")
+        self.civicpost = civicpost
+        self.manifest = manifest
+        self.edits = 0
+        self.staged: str | None = None
+
+    def vars(self) -> dict:
+        return {k: getattr(self, k) for k in ("repo", "hugo_site", "hugo_out", "site_out", "queue_out", "civicpost")}
+
+    def git(self, *args, env=None, capture=False) -> str:
+        r = subprocess.run(["git", "-C", self.repo, *args], check=True, env=env, text=True,
+                           stdout=subprocess.PIPE if capture else subprocess.DEVNULL)
+        return r.stdout if capture else ""
+
+    def identity(self, path: str) -> tuple[tuple[str, str], tuple[str, str]]:
+        """(spokesperson, reviewer) of the last merge that brought `path` into main."""
+        merge = self.git("log", "-1", "--first-parent", "--merges", "--format=%H%x00%an%x00%ae", "--",
+                         path, capture=True).strip().split("\x00")
+        author = self.git("log", "-1", "--no-merges", "--format=%an%x00%ae", merge[0] + "^2", "--", path,
+                          capture=True).strip().split("\x00")
+        return (author[0], author[1]), (merge[1], merge[2])
+
+    def a_post(self, dept_hint="dpw") -> str:
+        """A clean, non-stale post (not one of the planted personal-data posts)."""
+        planted = {p["path"] for p in self.manifest.get("pii", [])}
+        files = self.git("ls-files", "content/posts", capture=True).split()
+        for f in files:
+            if f"/{dept_hint}/2026/" in f and f not in planted:
+                return f
+        return next(f for f in reversed(files) if f not in planted)
+
+
+def rmtree(p):
+    shutil.rmtree(p, ignore_errors=True)
+
+
+def hook_stage_one_post(c: Ctx):
+    src = c.a_post()
+    (name, email), _ = c.identity(src)
+    c.git("config", "user.name", name)
+    c.git("config", "user.email", email)
+    text = open(os.path.join(c.repo, src), encoding="utf-8").read()
+    head, body = text.split("\n---\n", 1)
+    head = "\n".join(("title: Bench staged post about leaf collection" if l.startswith("title:") else l)
+                     for l in head.split("\n"))
+    dst = os.path.join(os.path.dirname(src), "bench-staged-post.md")
+    with open(os.path.join(c.repo, dst), "w", encoding="utf-8") as f:
+        f.write(head + "\n---\n" + body)
+    c.git("add", dst)
+    c.staged = dst
+
+
+def hook_unstage_post(c: Ctx):
+    if c.staged:
+        c.git("reset", "-q", "--", c.staged)
+        os.remove(os.path.join(c.repo, c.staged))
+        c.staged = None
+
+
+def hook_clean_hugo_out(c: Ctx):
+    rmtree(c.hugo_out)
+
+
+def hook_clean_publish(c: Ctx):
+    rmtree(c.site_out)
+    rmtree(c.queue_out)
+    if subprocess.run(["git", "-C", c.repo, "rev-parse", "-q", "--verify", "refs/heads/records"],
+                      stdout=subprocess.DEVNULL).returncode == 0:
+        c.git("update-ref", "-d", "refs/heads/records")
+
+
+def hook_hugo_full_build(c: Ctx):
+    hook_clean_hugo_out(c)
+    subprocess.run(["hugo", "--quiet", "-s", c.hugo_site, "-d", c.hugo_out], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def hook_edit_hugo_post(c: Ctx):
+    post = c.a_post()
+    path = os.path.join(c.hugo_site, "content", post[len("content/posts/"):])
+    c.edits += 1
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(f"\n**Update {c.edits}:** the schedule above has been confirmed.\n")
+
+
+def hook_publish_full_build(c: Ctx):
+    hook_clean_publish(c)
+    r = subprocess.run([c.civicpost, "publish", "--out", c.site_out, "--queue", c.queue_out, "--now", NOW],
+                       cwd=c.repo, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if r.returncode not in (0,):
+        raise HookError(f"civicpost publish (setup) exited {r.returncode}: {r.stderr.strip()[-500:]}")
+
+
+def hook_edit_and_merge_post(c: Ctx):
+    """A spokesperson edits one post on a branch; its reviewer merges it with --no-ff."""
+    post = c.a_post()
+    (an, ae), (rn, re_) = c.identity(post)
+    c.edits += 1
+    branch = f"bench-edit-{c.edits}"
+    spk = dict(os.environ, GIT_AUTHOR_NAME=an, GIT_AUTHOR_EMAIL=ae, GIT_COMMITTER_NAME=an, GIT_COMMITTER_EMAIL=ae)
+    rev = dict(os.environ, GIT_AUTHOR_NAME=rn, GIT_AUTHOR_EMAIL=re_, GIT_COMMITTER_NAME=rn, GIT_COMMITTER_EMAIL=re_)
+    c.git("checkout", "-q", "-b", branch)
+    with open(os.path.join(c.repo, post), "a", encoding="utf-8") as f:
+        f.write(f"\n**Update {c.edits}:** the schedule above has been confirmed.\n")
+    c.git("commit", "-q", "-a", "-m", f"Update {os.path.basename(post)}", env=spk)
+    c.git("checkout", "-q", "main")
+    c.git("merge", "-q", "--no-ff", "-m", f"Merge branch '{branch}' into main", branch, env=rev)
+    c.git("branch", "-q", "-D", branch)
+
+
+HOOKS = {name[len("hook_"):]: fn for name, fn in globals().items() if name.startswith("hook_")}
+
+
+class HookError(Exception):
+    pass
+
+
+def _count_files(d):
+    return sum(len(fs) for _, _, fs in os.walk(d)) if os.path.isdir(d) else 0
+
+
+def sum_rg_count(out: str, c: Ctx) -> str:
+    total = files = 0
+    for line in out.splitlines():
+        n = line.rsplit(":", 1)[-1]
+        if n.isdigit():
+            total += int(n)
+            files += 1
+    return f"{total} matching lines in {files} files"
+
+
+def sum_json_findings(out: str, c: Ctx) -> str:
+    try:
+        doc = json.loads(out)
+    except ValueError:
+        return f"output not JSON ({len(out)} bytes)"
+    fs = doc.get("findings", []) if isinstance(doc, dict) else []
+    pii = sum(1 for f in fs if str(f.get("rule", "")).startswith("pii."))
+    planted = len(c.manifest.get("pii", []))
+    return f"{len(fs)} findings, {pii} pii.* (planted {planted})"
+
+
+SUMMARIES = {
+    "rg_count": sum_rg_count,
+    "json_findings": sum_json_findings,
+    "lines": lambda out, c: f"{out.count(chr(10))} lines",
+    "files_hugo": lambda out, c: f"{_count_files(c.hugo_out)} files out",
+    "files_site": lambda out, c: f"{_count_files(c.site_out)} site + {_count_files(c.queue_out)} queue files",
+}
+
+
+# ---------------------------------------------------------------------------
+# Corpus
+# ---------------------------------------------------------------------------
+
+def corpus_key(posts: int, seed: int) -> str:
+    h = hashlib.sha256()
+    for p in (GEN, os.path.join(REPO, "civicpost.yml"), os.path.join(REPO, "content", "roster.yml"),
+              os.path.join(REPO, "hooks", "pre-commit")):
+        h.update(p.encode() + b"\0")
+        if os.path.exists(p):
+            h.update(open(p, "rb").read())
+    return f"p{posts}-s{seed}-{h.hexdigest()[:12]}"
+
+
+def ensure_corpus(posts: int, seed: int) -> tuple[str, dict]:
+    key = corpus_key(posts, seed)
+    cache = os.path.join(SCRATCH, "cache", key)
+    meta_path = os.path.join(cache, "meta.json")
+    if os.path.exists(meta_path):
+        meta = json.load(open(meta_path))
+        print(f"corpus: cached {cache} ({meta['summary']})")
+        return cache, meta
+    os.makedirs(os.path.join(SCRATCH, "cache"), exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=key + ".", dir=os.path.join(SCRATCH, "cache"))
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, GEN, "--posts", str(posts), "--seed", str(seed),
+                        "--out", os.path.join(tmp, "repo"), "--hugo", os.path.join(tmp, "hugo"), "--force"],
+                       stdout=subprocess.PIPE, text=True)
+    secs = time.perf_counter() - t0
+    if r.returncode != 0:
+        rmtree(tmp)
+        sys.exit(f"bench: gen_corpus.py failed ({r.returncode})")
+    meta = {"key": key, "posts": posts, "seed": seed, "gen_seconds": round(secs, 2),
+            "summary": r.stdout.strip().splitlines()[-1].split(" -> ")[0]}
+    with open(os.path.join(tmp, "meta.json"), "w") as f:
+        json.dump(meta, f, indent=1)
+    rmtree(cache)
+    os.rename(tmp, cache)
+    print(f"corpus: generated in {secs:.1f} s: {meta['summary']}")
+    return cache, meta
+
+
+def posts_bytes(repo: str) -> int:
+    total = 0
+    for dp, _, fs in os.walk(os.path.join(repo, "content", "posts")):
+        for f in fs:
+            total += os.path.getsize(os.path.join(dp, f))
+    return total
+
+
+# ---------------------------------------------------------------------------
+# Timing
+# ---------------------------------------------------------------------------
+
+@dataclass
+class Result:
+    row: Row
+    status: str = "ok"          # ok | FAILED | not built | skipped
+    times: list = field(default_factory=list)
+    rss_mb: float = 0.0
+    codes: list = field(default_factory=list)
+    note: str = ""
+    error: str = ""
+
+    @property
+    def median(self):
+        return statistics.median(self.times) if self.times else None
+
+
+# Peak RSS: ru_maxrss of a process counts the memory of whatever it was before
+# exec, so a command forked straight from this ~20 MB Python process would
+# report at least ~20 MB (git status really peaks at ~8 MB).  The commands are
+# therefore started by a tiny C launcher (compiled once with cc) that forks,
+# execs, and reports os.wait4-style rusage (ru_maxrss) and its own monotonic
+# wall time of the child.  Without a C compiler the harness forks the command
+# itself and reports ru_maxrss from os.wait4, marked as an upper bound.
+SPAWN_C = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <time.h>
+#include <sys/wait.h>
+#include <sys/resource.h>
+int main(int argc, char **argv) {
+    if (argc < 5) return 125;           /* spawn REPORT OUT ERR cmd... */
+    struct timespec a, b; struct rusage ru; int st;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int o = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int e = open(argv[3], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int n = open("/dev/null", O_RDONLY);
+        if (o < 0 || e < 0 || n < 0) _exit(126);
+        dup2(n, 0); dup2(o, 1); dup2(e, 2);
+        execvp(argv[4], argv + 4);
+        perror("exec"); _exit(127);
+    }
+    if (pid < 0 || wait4(pid, &st, 0, &ru) < 0) return 125;
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    FILE *f = fopen(argv[1], "w");
+    if (!f) return 125;
+    fprintf(f, "%.9f %d %ld\n", (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9,
+            WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st), ru.ru_maxrss);
+    fclose(f);
+    return 0;
+}
+"""
+_spawner: str | None = None
+
+
+def spawner() -> str | None:
+    """Path of the compiled launcher, or None when no C compiler is available."""
+    global _spawner
+    if _spawner is None:
+        digest = hashlib.sha256(SPAWN_C.encode()).hexdigest()[:12]
+        exe = os.path.join(SCRATCH, f"spawn-{digest}")
+        if not os.access(exe, os.X_OK):
+            cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+            if cc:
+                src = exe + ".c"
+                os.makedirs(SCRATCH, exist_ok=True)
+                with open(src, "w") as f:
+                    f.write(SPAWN_C)
+                subprocess.run([cc, "-O2", "-o", exe + ".tmp", src], stderr=subprocess.DEVNULL)
+                if os.path.exists(exe + ".tmp"):
+                    os.rename(exe + ".tmp", exe)
+        _spawner = exe if os.access(exe, os.X_OK) else ""
+        if not _spawner:
+            print("bench: no C compiler: peak RSS is an upper bound (includes the harness's own ~20 MB)",
+                  file=sys.stderr)
+    return _spawner or None
+
+
+def run_once(argv, cwd, out_path, err_path):
+    """(wall seconds, exit code, peak RSS MiB) of one run of argv."""
+    sp = spawner()
+    if sp:
+        report = out_path + ".rusage"
+        p = subprocess.Popen([sp, report, out_path, err_path, *argv], cwd=cwd, stdin=subprocess.DEVNULL)
+        _, status, _ = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        if p.returncode != 0:
+            raise OSError(f"launcher failed ({p.returncode}) for {argv[0]}")
+        secs, code, maxrss = open(report).read().split()
+        return float(secs), int(code), int(maxrss) / 1024.0   # Linux: ru_maxrss in KiB
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        secs = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return secs, p.returncode, ru.ru_maxrss / 1024.0
+
+
+def expand(arg: str, v: dict) -> str:
+    """Fill {placeholders} (not str.format: the regexes have braces)."""
+    for k, val in v.items():
+        arg = arg.replace("{" + k + "}", val)
+    return arg
+
+
+def run_row(row: Row, c: Ctx, runs: int, warmup: int, tools_missing: set) -> Result:
+    res = Result(row)
+    if row.kind == "civicpost" and not os.access(c.civicpost, os.X_OK):
+        res.status = "not built"
+        return res
+    tool = row.cmd[0]
+    if tool in tools_missing:
+        res.status = "skipped"
+        res.note = f"{tool} not installed"
+        return res
+    v = c.vars()
+    argv = [expand(a, v) for a in row.cmd]
+    cwd = expand(row.cwd, v)
+    out_path = os.path.join(c.run_dir, "last.out")
+    err_path = os.path.join(c.run_dir, "last.err")
+    try:
+        if row.setup:
+            HOOKS[row.setup](c)
+        for i in range(warmup + runs):
+            if row.before_each:
+                HOOKS[row.before_each](c)
+            secs, code, rss = run_once(argv, cwd, out_path, err_path)
+            res.codes.append(code)
+            if code not in row.ok:
+                res.status = "FAILED"
+                tail = open(err_path, "rb").read()[-800:].decode("utf-8", "replace").strip()
+                res.error = f"exit {code}" + (f": {tail}" if tail else "")
+                break
+            if i >= warmup:
+                res.times.append(secs)
+                res.rss_mb = max(res.rss_mb, rss)
+        if res.status == "ok" and row.summary:
+            out = open(out_path, "rb").read().decode("utf-8", "replace")
+            res.note = SUMMARIES[row.summary](out, c)
+    except (HookError, subprocess.CalledProcessError, OSError) as e:
+        res.status = "FAILED"
+        res.error = f"setup: {e}"
+    finally:
+        if row.teardown:
+            try:
+                HOOKS[row.teardown](c)
+            except Exception as e:  # keep going: later rows must still run
+                print(f"bench: teardown {row.teardown} failed: {e}", file=sys.stderr)
+    if res.codes and res.status == "ok":
+        codes = sorted(set(res.codes))
+        res.note = (f"exit {','.join(map(str, codes))}; " if codes != [0] else "") + res.note
+    return res
+
+
+def ensure_tools(rows, install: bool) -> set:
+    need = {r.cmd[0] for r in rows if not r.cmd[0].startswith("{")}
+    pkg = {"rg": "ripgrep", "hugo": "hugo", "git": "git"}
+    missing = {t for t in need if shutil.which(t) is None}
+    if missing and install and shutil.which("apt-get") and os.geteuid() == 0:
+        pkgs = sorted(pkg.get(t, t) for t in missing)
+        print(f"bench: installing {' '.join(pkgs)} with apt-get")
+        subprocess.run(["apt-get", "install", "-y", "-q", *pkgs], stdout=subprocess.DEVNULL)
+        missing = {t for t in need if shutil.which(t) is None}
+    for t in sorted(missing):
+        print(f"bench: {t} not found; its rows are skipped", file=sys.stderr)
+    return missing
+
+
+def tool_versions() -> dict:
+    out = {}
+    for name, argv in (("rg", ["rg", "--version"]), ("git", ["git", "--version"]), ("hugo", ["hugo", "version"])):
+        try:
+            out[name] = subprocess.run(argv, stdout=subprocess.PIPE, text=True).stdout.splitlines()[0]
+        except (OSError, IndexError):
+            out[name] = None
+    return out
+
+
+def fmt(x, spec):
+    return "" if x is None else format(x, spec)
+
+
+def print_table(results, in_bytes):
+    hdr = ["group", "name", "median s", "min s", "max s", "MB/s", "RSS MB", "vs peer", "note"]
+    rows = []
+    peers = {}
+    for r in results:
+        if r.row.kind == "peer" and r.row.group not in peers and r.median:
+            peers[r.row.group] = r.median
+    prev_group = None
+    for r in results:
+        g = r.row.group if r.row.group != prev_group else ""
+        prev_group = r.row.group
+        if r.status != "ok":
+            note = r.status + (f" ({r.note})" if r.note else "") + (f": {r.error.splitlines()[0][:90]}" if r.error else "")
+            rows.append([g, r.row.name, "", "", "", "", "", "", note])
+            continue
+        mbps = in_bytes / r.median / 1e6 if r.row.input == "posts" and r.median else None
+        peer = peers.get(r.row.group)
+        ratio = "" if r.row.kind == "peer" or not peer else f"{r.median / peer:.2f}x"
+        rows.append([g, r.row.name, fmt(r.median, ".3f"), fmt(min(r.times), ".3f"), fmt(max(r.times), ".3f"),
+                     fmt(mbps, ".1f"), fmt(r.rss_mb, ".1f"), ratio, r.note])
+    widths = [max(len(str(x[i])) for x in rows + [hdr]) for i in range(len(hdr))]
+    right = {2, 3, 4, 5, 6, 7}
+
+    def line(cells):
+        return "  ".join((str(c).rjust(w) if i in right else str(c).ljust(w))
+                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+    print(line(hdr))
+    print(line(["-" * w for w in widths]))
+    for x in rows:
+        print(line(x))
+    for r in results:
+        if r.status == "FAILED":
+            print(f"\nFAILED {r.row.group} / {r.row.name}:\n  {' '.join(r.row.cmd)}\n  {r.error}")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Time civicpost against peer tools on a generated corpus.")
+    ap.add_argument("--posts", type=int, default=10000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=1)
+    ap.add_argument("--only", help="comma-separated substrings of group or row names")
+    ap.add_argument("--civicpost", default=os.path.join(REPO, ".build", "release", "civicpost"),
+                    help="civicpost binary (default: .build/release/civicpost in the repository)")
+    ap.add_argument("--json", metavar="OUT", help="also write the results as JSON")
+    ap.add_argument("--keep", action="store_true", help="keep the scratch copy of the corpus")
+    ap.add_argument("--no-install", action="store_true", help="do not apt-get install missing peer tools")
+    ap.add_argument("--list", action="store_true", help="list the rows and exit")
+    args = ap.parse_args(argv)
+
+    rows = ROWS
+    if args.only:
+        keys = [k.strip().lower() for k in args.only.split(",") if k.strip()]
+        rows = [r for r in ROWS if any(k in r.group.lower() or k in r.name.lower() for k in keys)]
+        if not rows:
+            sys.exit(f"bench: --only {args.only!r} matches no row (see --list)")
+    if args.list:
+        for r in rows:
+            print(f"{r.group:22} {r.kind:9} {r.name:40} {' '.join(r.cmd)}")
+        return 0
+
+    civicpost = os.path.abspath(args.civicpost)
+    built = os.access(civicpost, os.X_OK)
+    if not built and any(r.kind == "civicpost" for r in rows):
+        print("civicpost not built: run `swift build -c release`"
+              + ("" if civicpost.endswith(os.path.join(".build", "release", "civicpost")) else f" ({civicpost})"))
+    missing = ensure_tools(rows, not args.no_install)
+
+    cache, meta = ensure_corpus(args.posts, args.seed)
+    os.makedirs(SCRATCH, exist_ok=True)
+    run_dir = tempfile.mkdtemp(prefix="run-", dir=SCRATCH)
+    try:
+        subprocess.run(["cp", "-a", os.path.join(cache, "repo"), os.path.join(cache, "hugo"), run_dir], check=True)
+        manifest = json.load(open(os.path.join(run_dir, "repo", ".git", "bench-manifest.json")))
+        c = Ctx(run_dir, civicpost, manifest)
+        # cp gives new inodes and ctimes: refresh the index once so no row pays for re-hashing.
+        subprocess.run(["git", "-C", c.repo, "update-index", "-q", "--refresh"], stdout=subprocess.DEVNULL)
+        in_bytes = posts_bytes(c.repo)
+        print(f"input: {manifest['posts']} posts, {in_bytes / 1e6:.1f} MB in content/posts, "
+              f"{manifest['commits']} commits; {args.runs} runs + {args.warmup} warm-up; {os.cpu_count()} CPUs\n")
+        results = []
+        for row in rows:
+            print(f"  {row.group} / {row.name} ...", end="", flush=True, file=sys.stderr)
+            res = run_row(row, c, args.runs, args.warmup, missing)
+            print(f" {res.status}" + (f" {res.median:.3f} s" if res.median else ""), file=sys.stderr)
+            results.append(res)
+        print()
+        print_table(results, in_bytes)
+        if args.json:
+            doc = {"schema": 1, "corpus": {**meta, "posts_bytes": in_bytes, "commits": manifest["commits"]},
+                   "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+                               "tools": tool_versions()},
+                   "civicpost": {"path": civicpost, "built": built},
+                   "runs": args.runs, "warmup": args.warmup,
+                   "rows": [{"group": r.row.group, "name": r.row.name, "kind": r.row.kind, "cmd": r.row.cmd,
+                             "status": r.status, "times": [round(t, 6) for t in r.times],
+                             "median": r.median, "min": min(r.times) if r.times else None,
+                             "max": max(r.times) if r.times else None,
+                             "mb_per_s": (in_bytes / r.median / 1e6) if r.median and r.row.input == "posts" else None,
+                             "peak_rss_mb": r.rss_mb or None, "exit_codes": r.codes, "note": r.note,
+                             "error": r.error} for r in results]}
+            peers = {}
+            for x in doc["rows"]:
+                if x["kind"] == "peer" and x["median"] and x["group"] not in peers:
+                    peers[x["group"]] = x["median"]
+            for x in doc["rows"]:
+                p = peers.get(x["group"])
+                x["ratio_to_peer"] = (x["median"] / p) if x["kind"] != "peer" and x["median"] and p else None
+            with open(args.json, "w") as f:
+                json.dump(doc, f, indent=1)
+            print(f"\nresults written to {args.json}")
+        return 1 if any(r.status == "FAILED" for r in results) else 0
+    finally:
+        if args.keep:
+            print(f"scratch kept: {run_dir}")
+        else:
+            rmtree(run_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
