@@ -27,6 +27,8 @@ public struct RuleDescription: Sendable {
     /// The default hint: how to fix a finding.
     public var hint: String?
     /// Posts (or bodies) that must produce findings, each marked with `↓` where one starts.
+    /// An example is a whole file when it starts with `---` or with `↓` (a finding at 1:1);
+    /// otherwise it is a body, checked under a minimal front matter.
     public var triggeringExamples: [String]
     /// Posts (or bodies) that must produce none.
     public var nonTriggeringExamples: [String]

@@ -5,6 +5,7 @@ public enum RuleRegistry {
         FrontMatterRule(),
         ProhibitedPlatformRule(),
         CanonicalLinkRule(),
+        OffsiteLinkRule(),
     ]
 
     /// The rule with `id`, if any.

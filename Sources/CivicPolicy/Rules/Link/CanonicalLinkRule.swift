@@ -15,7 +15,7 @@ public struct CanonicalLinkRule: Rule {
             "Forms at ↓https://xn--ity-milwaukee-5kb.gov/forms\n",
             "Forms at ↓http://city.milwaukee.gov/forms\n",
             "See ↓https://city.milwaukee.gov-payments.com/x\n",
-            "See ↓https://citv.milwaukee.gov/x\n",
+            "See ↓https://city-milwaukee.gov/x\n",
             "See [the city site](↓https://city.milwaukee.gov:8080/x)\n",
         ],
         nonTriggeringExamples: [

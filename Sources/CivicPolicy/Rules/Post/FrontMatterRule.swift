@@ -14,7 +14,7 @@ public struct FrontMatterRule: Rule {
             "---\ntitle: Leaf collection\ndepartment: ↓parks\nplatforms: [x]\n---\nBody https://city.milwaukee.gov/dpw\n",
             "---\ntitle: Leaf collection\ndepartment: dpw\nplatforms: [↓myspace]\n---\nBody\n",
             "---\ntitle: Leaf collection\ndepartment: dpw\nplatforms: [x]\n↓colour: red\n---\nBody\n",
-            "---\ntitle: [↓a, b]\ndepartment: dpw\nplatforms: [x]\n---\nBody\n",
+            "---\ntitle: ↓[a, b]\ndepartment: dpw\nplatforms: [x]\n---\nBody\n",
             "---\ntitle: Leaves\ndepartment: dpw\nplatforms: [x]\npublish_at: ↓next week\n---\nBody\n",
             "---\ntitle: Leaves\ndepartment: dpw\nplatforms: [x]\nsocial:\n  ↓facebook: Leaves!\n---\nBody\n",
             "↓---\ntitle: Leaves\ndepartment: dpw\nplatforms: [x]\n",

@@ -1,0 +1,81 @@
+import CivicGit
+import CivicTestSupport
+import Foundation
+import Testing
+
+@Suite struct RepositoryTests {
+    let jordan = GitSandbox.Person("Jordan Ellis", "jordan.ellis@milwaukee.gov")
+    let priya = GitSandbox.Person("Priya Natarajan", "priya.natarajan@milwaukee.gov")
+
+    @Test func readsCommitsTreesAndBlobsMadeByRealGit() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.write("content/posts/dpw/2026/a.md", "A\n")
+        let first = try sandbox.commit("first", as: jordan)
+        try sandbox.git("checkout", "-q", "-b", "feature")
+        try sandbox.write("content/posts/dpw/2026/b.md", "B\n")
+        let second = try sandbox.commit("second", as: jordan)
+        try sandbox.git("checkout", "-q", "main")
+        let merge = try sandbox.merge("feature", as: priya)
+
+        let repository = try Repository.discover(from: sandbox.root.appendingPathComponent("content").path)
+        #expect(try repository.headCommitID()?.hex == merge)
+        #expect(try repository.currentBranch() == "main")
+        let mergeCommit = try repository.commit(try #require(ObjectID(hex: merge)))
+        #expect(mergeCommit.isMerge)
+        #expect(mergeCommit.parents.map(\.hex) == [first, second])
+        #expect(mergeCommit.author.email == "priya.natarajan@milwaukee.gov")
+        let files = try repository.files(inTree: mergeCommit.tree, under: "content/posts")
+        #expect(files.map(\.path) == ["content/posts/dpw/2026/a.md", "content/posts/dpw/2026/b.md"])
+        #expect(try repository.blob(files[1].blob) == Array("B\n".utf8))
+        let firstParent = try repository.history(from: mergeCommit.id, firstParentOnly: true).map(\.id.hex)
+        #expect(firstParent == [merge, first])
+        let changes = try repository.changes(from: repository.commit(ObjectID(hex: first)!).tree, to: mergeCommit.tree)
+        #expect(changes.map(\.path) == ["content/posts/dpw/2026/b.md"])
+        #expect(changes.first?.kind == .added)
+    }
+
+    @Test func stagedChangesComeFromTheIndexNotTheWorkTree() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.write("a.md", "one\n")
+        try sandbox.commit("first", as: jordan)
+        try sandbox.write("a.md", "two\n")
+        try sandbox.git("add", "a.md")
+        try sandbox.write("a.md", "three, not staged\n")
+        let repository = try Repository.discover(from: sandbox.root.path)
+        let staged = try repository.stagedChanges()
+        #expect(staged.count == 1)
+        #expect(try repository.blob(try #require(staged.first?.newBlob)) == Array("two\n".utf8))
+    }
+
+    @Test func writesTreesAndCommitsWithoutTheWorkTree() throws {
+        let sandbox = try GitSandbox()
+        let repository = try Repository.discover(from: sandbox.root.path)
+        let blob = try repository.writeBlob(Array("record\n".utf8))
+        let tree = try repository.writeTree([FileEntry(path: "records/2026/one.json", blob: blob)])
+        let signature = Signature(name: "civicpost", email: "civicpost@localhost", time: Date(timeIntervalSince1970: 1_800_000_000))
+        let commit = try repository.createCommit(tree: tree, parents: [], author: signature, committer: signature,
+                                                 message: "record\n", updating: "refs/heads/records")
+        #expect(try sandbox.git("cat-file", "-p", "records:records/2026/one.json") == "record\n")
+        #expect(try repository.referenceTarget("refs/heads/records") == commit)
+        // Moving a reference checks what it pointed at: a stale expectation fails.
+        let second = try repository.createCommit(tree: tree, parents: [commit], author: signature, committer: signature, message: "two\n")
+        #expect(throws: GitError.self) {
+            try repository.moveReference("refs/heads/records", to: second, from: second, message: "stale")
+        }
+        #expect(try sandbox.git("status", "--porcelain").isEmpty)
+    }
+
+    @Test func errorsCarryTheCodeAndMessage() throws {
+        let sandbox = try GitSandbox()
+        let repository = try Repository.discover(from: sandbox.root.path)
+        #expect(try repository.headCommitID() == nil)
+        do {
+            _ = try repository.resolveCommit("no-such-branch")
+            Issue.record("resolving a missing branch succeeded")
+        } catch let error as GitError {
+            #expect(error.code == .notFound)
+            #expect(error.function.contains("git_revparse_single"))
+        }
+        #expect(throws: GitError.self) { try Repository.discover(from: "/") }
+    }
+}

@@ -1,0 +1,56 @@
+import CivicMarkdown
+import Testing
+
+@Suite struct MarkdownDocumentTests {
+    @Test func linksCarryTheirDestinationsRange() throws {
+        let text = "Café ☕ see [the page](https://city.milwaukee.gov/x \"t\") and https://mpl.org/a now.\n\n![Map](media/a.png)\n"
+        let document = MarkdownDocument.parse(Array(text.utf8))
+        let bytes = Array(text.utf8)
+        #expect(document.links.map(\.kind) == [.link, .autolink, .image])
+        for link in document.links {
+            #expect(String(decoding: bytes[link.range], as: UTF8.self) == link.destination)
+        }
+        #expect(document.links[2].text == "Map")
+    }
+
+    @Test func rawHTMLAndScriptLinksNeverReachTheHTML() {
+        let html = MarkdownDocument.html(Array("""
+        Hello <script>alert(1)</script> <b onclick="x()">bold</b>
+        [click](javascript:alert(1)) [data](data:text/html,<script>x</script>)
+
+        <iframe src="https://evil.example"></iframe>
+
+        | a | b |
+        |---|---|
+        | 1 | ~~old~~ |
+        """.utf8))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<iframe"))
+        #expect(!html.contains("onclick"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("data:text/html"))
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>old</del>"))
+    }
+
+    @Test func paragraphsAndTitle() {
+        let document = MarkdownDocument.parse(Array("# Title *here*\n\nFirst **bold**\nline.\n\n- item\n".utf8))
+        #expect(document.title == "Title here")
+        #expect(document.firstParagraph == "First bold line.")
+        #expect(document.paragraphs.map(\.kind) == [.heading, .paragraph, .paragraph])
+    }
+
+    @Test func anyBytesParse() {
+        var bytes: [UInt8] = []
+        var state: UInt32 = 7
+        for _ in 0..<20_000 {
+            state = state &* 1_103_515_245 &+ 12_345
+            bytes.append(UInt8(truncatingIfNeeded: state >> 16))
+        }
+        let document = MarkdownDocument.parse(bytes, renderHTML: true)
+        for link in document.links {
+            #expect(link.range.lowerBound >= 0 && link.range.upperBound <= bytes.count)
+        }
+        #expect(document.html != nil)
+    }
+}

@@ -1,0 +1,82 @@
+import CivicPolicy
+import CivicTestSupport
+import Testing
+
+@Suite struct ModelTests {
+    @Test func columnsCountUnicodeScalars() {
+        let source = SourceText("a\n🎉e\u{301}x\n")
+        // "🎉" is 4 bytes, "e" 1, U+0301 2: x is the 4th scalar on line 2.
+        #expect(source.location(ofByte: 2 + 4 + 1 + 2) == SourceLocation(line: 2, column: 4))
+        #expect(source.location(ofByte: 0) == SourceLocation(line: 1, column: 1))
+        #expect(source.text(ofLine: 2) == "🎉e\u{301}x")
+    }
+
+    @Test(arguments: [
+        ("2026-10-10T09:00:00-05:00", "2026-10-10T14:00:00Z"),
+        ("2026-10-10T09:00-05:00", "2026-10-10T14:00:00Z"),
+        ("2026-03-01T00:30:00+01:00", "2026-02-28T23:30:00Z"),
+        ("2024-02-29 12:00:00Z", "2024-02-29T12:00:00Z"),
+        ("2026-10-10", "2026-10-10T00:00:00Z"),
+    ])
+    func timestampsParse(_ input: String, _ utc: String) {
+        #expect(Timestamp(input)?.description == utc)
+    }
+
+    @Test(arguments: ["2026-10-10T09:00:00", "2026-13-01", "next week", "2026-10-10T25:00:00Z", "2026-02-29"])
+    func badTimestampsAreRejected(_ input: String) {
+        #expect(Timestamp(input) == nil)
+    }
+
+    @Test func daysRoundTrip() {
+        for days in stride(from: -1000, through: 30_000, by: 37) {
+            let day = Day(daysSinceEpoch: days)
+            #expect(day.daysSinceEpoch == days)
+            #expect(Day(day.description) == day)
+        }
+    }
+
+    @Test(arguments: [
+        ("https://city.milwaukee.gov/x", "canonical"),
+        ("https://www.city.milwaukee.gov/x", "canonical"),
+        ("https://CITY.Milwaukee.gov./x", "canonical"),
+        ("http://city.milwaukee.gov/x", "lookalike"),
+        ("https://city.milwaukee.gov.evil.example/x", "lookalike"),
+        ("https://city.milwaukee.gov@evil.example/x", "lookalike"),
+        ("https://xn--ity-milwaukee-5kb.gov/", "lookalike"),
+        ("https://cıty.milwaukee.gov/", "lookalike"),
+        ("https://citymilwaukeegov.com/", "lookalike"),
+        ("https://mpl.org/hours", "allowed"),
+        ("https://forecast.weather.gov/x", "allowed"),
+        ("https://www.tiktok.com/@mke", "prohibited"),
+        ("https://example.org/", "offsite"),
+    ])
+    func hostsAreJudged(_ url: String, _ expected: String) throws {
+        let parts = try #require(URLParts(url))
+        let judgement: String
+        switch HostJudgement.judge(parts, config: Fixtures.config) {
+        case .canonical: judgement = "canonical"
+        case .lookalike: judgement = "lookalike"
+        case .allowed: judgement = "allowed"
+        case .prohibited: judgement = "prohibited"
+        case .offsite: judgement = "offsite"
+        }
+        #expect(judgement == expected)
+    }
+
+    @Test func messagesAppendThePageLink() {
+        let post = Post.parse(path: "content/posts/dpw/2026/leaves.md", bytes: Array("""
+        ---
+        title: Leaves
+        department: dpw
+        platforms: [x, nextdoor, facebook]
+        summary: Rake   leaves
+          to the curb.
+        social:
+          nextdoor: Neighbors, see https://city.milwaukee.gov/dpw/leaves
+        ---
+        First paragraph.
+        """.utf8))
+        #expect(post.message(for: .x, config: Fixtures.config) == "Rake leaves to the curb. https://city.milwaukee.gov/news/dpw/2026/leaves/")
+        #expect(post.message(for: .nextdoor, config: Fixtures.config) == "Neighbors, see https://city.milwaukee.gov/dpw/leaves")
+    }
+}
