@@ -162,7 +162,9 @@ class Ctx:
         files = self.git("ls-files", "content/posts", capture=True).split()
         for f in files:
             if f"/{dept_hint}/2026/" in f and f not in planted:
-                return f
+                text = open(os.path.join(self.repo, f), encoding="utf-8").read()
+                if "\nreview_by: 2027" in text or "\nreview_by: 2028" in text or "\nreview_by: 2029" in text:
+                    return f
         return next(f for f in reversed(files) if f not in planted)
 
 

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The sample city shipped inside the binary: `civicpost.yml`, `content/`, `templates/`,
-/// `hooks/` and `lexicons/` exactly as they stand at the top of the civicpost package.
+/// Files shipped inside the binary, exactly as they stand at the top of the civicpost package:
+/// the sample city (`civicpost.yml`, `content/`, `templates/`, `hooks/`) that `init` writes
+/// out, and the built-in lexicons (`lexicons/`), which a city extends with files of its own.
 public enum EmbeddedFiles {
     /// One embedded file.
     public struct File: Sendable, Equatable {
@@ -21,6 +22,20 @@ public enum EmbeddedFiles {
             preconditionFailure("embedded file \(path) is not valid base64")
         }
         return File(path: path, contents: [UInt8](data), isExecutable: executable)
+    }
+
+    /// The sample city: what `civicpost init` writes.
+    public static var sampleCity: [File] {
+        all.filter { !$0.path.hasPrefix("lexicons/") }
+    }
+
+    /// The built-in lexicons, by tag (`profanity` for `lexicons/profanity.txt`).
+    public static var lexicons: [String: String] {
+        var out: [String: String] = [:]
+        for file in files(under: "lexicons/") where file.path.hasSuffix(".txt") {
+            out[String(file.path.dropFirst("lexicons/".count).dropLast(4))] = String(decoding: file.contents, as: UTF8.self)
+        }
+        return out
     }
 
     /// The embedded file at `path`, if any.

@@ -14,7 +14,7 @@ import Testing
 
         let root = Fixtures.packageRoot
         var expected: [String] = []
-        for top in ["civicpost.yml", "content", "templates", "hooks", "lexicons"] {
+        for top in ["civicpost.yml", "content", "templates", "hooks"] {
             let url = root.appendingPathComponent(top)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
@@ -24,7 +24,7 @@ import Testing
                 expected.append(String(file.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)))
             }
         }
-        #expect(EmbeddedFiles.all.map(\.path) == expected.sorted())
+        #expect(EmbeddedFiles.sampleCity.map(\.path) == expected.sorted())
         #expect(expected.contains("content/roster.yml") && expected.contains("hooks/pre-commit"))
         for path in expected {
             let original = try Data(contentsOf: root.appendingPathComponent(path))
@@ -32,6 +32,16 @@ import Testing
             #expect(original == written, "\(path) differs")
             let mode = { (url: URL) in (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int ?? 0) & 0o111 != 0 }
             #expect(try mode(root.appendingPathComponent(path)) == mode(folder.appendingPathComponent(path)), "\(path) executable bit differs")
+        }
+    }
+
+    @Test func builtInLexiconsAreTheTopLevelFiles() throws {
+        let folder = Fixtures.packageRoot.appendingPathComponent("lexicons")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(EmbeddedFiles.lexicons.keys.sorted() == names.map { String($0.dropLast(4)) })
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(EmbeddedFiles.lexicons[String(name.dropLast(4))] == text)
         }
     }
 

@@ -10,6 +10,9 @@ public struct PolicyEngine: Sendable {
 
     /// The findings for one post, sorted by line, column and rule.
     public func check(_ post: Post, in context: RuleContext) -> [Finding] {
+        var post = post
+        let analysis = PostAnalysis(post, detectors: context.detectors)
+        post.analysis = analysis
         var findings: [Finding] = []
         for rule in rules {
             let description = type(of: rule).description
@@ -19,6 +22,36 @@ public struct PolicyEngine: Sendable {
                 findings.append(finding)
             }
         }
+        redactPersonalData(in: &findings, of: post, analysis: analysis)
         return findings.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+    }
+
+    /// Masks every piece of personal data in the excerpts (and matched texts) of findings, so no
+    /// report, log or SARIF file repeats it, whichever rule the finding is from.
+    private func redactPersonalData(in findings: inout [Finding], of post: Post, analysis: PostAnalysis) {
+        guard !analysis.personalData.isEmpty else { return }
+        var byLine: [Int: [PIIMatch]] = [:]
+        for match in analysis.personalData {
+            for line in post.source.line(ofByte: match.range.lowerBound)...post.source.line(ofByte: max(match.range.lowerBound, match.range.upperBound - 1)) {
+                byLine[line, default: []].append(match)
+            }
+        }
+        for index in findings.indices {
+            guard let matches = byLine[findings[index].line] else { continue }
+            let lineStart = post.source.lineStarts[findings[index].line - 1]
+            let lineEnd = findings[index].line < post.source.lineStarts.count ? post.source.lineStarts[findings[index].line] : post.source.bytes.count
+            var bytes = Array(post.source.bytes[lineStart..<lineEnd])
+            for match in matches.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                let start = max(0, match.range.lowerBound - lineStart), end = min(bytes.count, match.range.upperBound - lineStart)
+                guard start < end else { continue }
+                bytes.replaceSubrange(start..<end, with: Array(match.masked.utf8))
+            }
+            while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+            findings[index].excerpt = String(decoding: bytes, as: UTF8.self)
+            if var matched = findings[index].matched {
+                for match in matches { matched = matched.replacing(post.source.text(of: match.range), with: match.masked) }
+                findings[index].matched = matched
+            }
+        }
     }
 }

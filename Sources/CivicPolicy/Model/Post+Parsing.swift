@@ -30,7 +30,7 @@ extension Post {
         case let .found(_, body): bodyStart = body
         }
         let body = MarkdownDocument.parse(bytes[bodyStart...], renderHTML: renderHTML)
-        return Post(path: path, source: source, frontMatter: frontMatter, bodyStart: bodyStart, body: body, problems: problems)
+        return Post(path: path, source: source, frontMatter: frontMatter, bodyStart: bodyStart, body: body, problems: problems, analysis: nil)
     }
 
     enum FrontMatterSplit {

@@ -14,6 +14,8 @@ public struct Post: Sendable {
     public var body: MarkdownDocument
     /// What is wrong with the front matter, found while parsing it.
     public var problems: [FrontMatterProblem]
+    /// The detectors' results, attached by the engine before the rules run.
+    public var analysis: PostAnalysis?
 
     /// The body's bytes.
     public var bodyBytes: ArraySlice<UInt8> { source.bytes[bodyStart...] }

@@ -68,12 +68,15 @@ public struct RuleContext: Sendable {
     public var author: Identity?
     /// Today, in the city's calendar; rules never read the clock.
     public var today: Day
+    /// The shared scanners.
+    public var detectors: Detectors
 
-    public init(roster: Roster, config: Config, author: Identity? = nil, today: Day) {
+    public init(roster: Roster, config: Config, author: Identity? = nil, today: Day, detectors: Detectors? = nil) {
         self.roster = roster
         self.config = config
         self.author = author
         self.today = today
+        self.detectors = detectors ?? Detectors(config: config, referenceYear: today.year)
     }
 }
 

@@ -6,6 +6,12 @@ public enum RuleRegistry {
         ProhibitedPlatformRule(),
         CanonicalLinkRule(),
         OffsiteLinkRule(),
+        PhoneNumberRule(),
+        EmailAddressRule(),
+        StreetAddressRule(),
+        SocialSecurityNumberRule(),
+        PaymentCardRule(),
+        DateOfBirthRule(),
     ]
 
     /// The rule with `id`, if any.

@@ -50,9 +50,11 @@ public struct Checker: Sendable {
 
     /// Checks every input; findings come back ordered by file, line and column.
     public func check(_ inputs: [CheckInput]) -> CheckReport {
+        let detectors = settings.detectors(today: today)
         let results = parallelMap(inputs) { input -> [Finding] in
             let post = Post.parse(path: input.path, bytes: input.bytes)
-            let context = RuleContext(roster: settings.roster, config: settings.config, author: input.author, today: today)
+            let context = RuleContext(roster: settings.roster, config: settings.config, author: input.author, today: today,
+                                      detectors: detectors)
             return engine.check(post, in: context)
         }
         return CheckReport(findings: results.flatMap { $0 }, files: inputs.count, settingsWarnings: settings.warnings)

@@ -1,3 +1,4 @@
+import CivicDefaults
 import CivicPolicy
 
 /// The configuration and roster of a content repository, read from one source.
@@ -10,11 +11,19 @@ public struct Settings: Sendable {
     public var roster: Roster
     /// Unknown keys and other usable oddities.
     public var warnings: [ContentWarning]
+    /// The lexicon phrases: the built-in lists merged with the repository's `lexicons/`.
+    public var lexicon: [(phrase: String, tag: String)]
 
-    public init(config: Config, roster: Roster, warnings: [ContentWarning] = []) {
+    public init(config: Config, roster: Roster, warnings: [ContentWarning] = [], lexicon: [(phrase: String, tag: String)] = []) {
         self.config = config
         self.roster = roster
         self.warnings = warnings
+        self.lexicon = lexicon
+    }
+
+    /// The scanners rules share, for checks made on `today`.
+    public func detectors(today: Day) -> Detectors {
+        Detectors(config: config, lexicon: lexicon, referenceYear: today.year)
     }
 
     /// Reads `civicpost.yml` and `content/roster.yml`; a missing or malformed file throws
@@ -29,10 +38,39 @@ public struct Settings: Sendable {
         do {
             let (config, configWarnings) = try Config.load(configBytes, path: configPath)
             let (roster, rosterWarnings) = try Roster.load(rosterBytes, path: rosterPath)
-            return Settings(config: config, roster: roster, warnings: configWarnings + rosterWarnings)
+            return Settings(config: config, roster: roster, warnings: configWarnings + rosterWarnings,
+                            lexicon: try loadLexicon(from: source))
         } catch {
             throw WorkflowError.content(error)
         }
+    }
+
+    /// The built-in lexicons, each extended by the repository's `lexicons/<tag>.txt`: its
+    /// phrases are added, and its `!phrase` lines remove built-in ones.
+    static func loadLexicon(from source: some ContentSource) throws(ContentError) -> [(phrase: String, tag: String)] {
+        var phrases: [(phrase: String, tag: String)] = []
+        let builtIn = EmbeddedFiles.lexicons
+        for tag in lexiconTags {
+            let path = "lexicons/\(tag).txt"
+            do {
+                let defaults = try parseLexicon(builtIn[tag] ?? "", tag: tag)
+                guard let bytes = try? source.read(path) else {
+                    phrases += defaults
+                    continue
+                }
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw ContentError(path: path, location: SourceLocation(line: 1, column: 1), reason: "not valid UTF-8")
+                }
+                phrases += mergeLexicon(defaults, try parseLexicon(text, tag: tag))
+            } catch let error as LexiconError {
+                throw ContentError(path: path, location: SourceLocation(line: error.line, column: error.column), reason: error.reason)
+            } catch let error as ContentError {
+                throw error
+            } catch {
+                throw ContentError(path: path, location: SourceLocation(line: 1, column: 1), reason: "\(error)")
+            }
+        }
+        return phrases
     }
 
     /// Whether a path is a post: a Markdown file under `content/posts/`.

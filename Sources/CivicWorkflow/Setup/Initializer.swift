@@ -36,9 +36,9 @@ public struct Initializer {
         }
     }
 
-    /// Writes every embedded file under `folder`, keeping the executable bit of hooks.
+    /// Writes the sample city under `folder`, keeping the executable bit of hooks.
     public static func writeDefaults(into folder: URL) throws {
-        for file in EmbeddedFiles.all {
+        for file in EmbeddedFiles.sampleCity {
             let url = folder.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.contents).write(to: url)

@@ -1,0 +1,54 @@
+/// The matcher's lookup tables as raw memory, so the search loop runs without
+/// bounds checks, retains or uniqueness checks.
+///
+/// `@unchecked Sendable`: every buffer is written once in `init` and only read
+/// afterwards; the class owns them and frees them in `deinit`.
+final class TrieTables: @unchecked Sendable {
+    /// Dense transitions, `next[node * TransitionClass.count + class]`, -1 for none.
+    let next: UnsafeMutableBufferPointer<Int32>
+    /// Entries accepted at node `n` are `acceptList[acceptStart[n]..<acceptStart[n + 1]]`.
+    let acceptStart: UnsafeMutableBufferPointer<Int32>
+    let acceptList: UnsafeMutableBufferPointer<Int32>
+    /// Whether an evasion-aware phrase continues below each node.
+    let evasionBelow: UnsafeMutableBufferPointer<Bool>
+    /// Whether a phrase ending in `*` is accepted at each node.
+    let suffixAccept: UnsafeMutableBufferPointer<Bool>
+    /// Bytes that can begin a match.
+    let startBytes: UnsafeMutableBufferPointer<Bool>
+    /// Copies of `ByteClass.flags`, `TransitionClass.ofByte` and `ByteClass.leetLetters`.
+    let flags: UnsafeMutableBufferPointer<UInt8>
+    let classOfByte: UnsafeMutableBufferPointer<Int8>
+    let leetLetters: UnsafeMutableBufferPointer<UInt8>
+
+    init(next: [Int32], outputs: [[Int32]], evasionBelow: [Bool], startBytes: [Bool], suffixAccept: [Bool]) {
+        self.suffixAccept = Self.copy(suffixAccept)
+        self.next = Self.copy(next)
+        var starts: [Int32] = [0]
+        for output in outputs { starts.append(starts.last! + Int32(output.count)) }
+        acceptStart = Self.copy(starts)
+        acceptList = Self.copy(outputs.flatMap { $0 })
+        self.evasionBelow = Self.copy(evasionBelow)
+        self.startBytes = Self.copy(startBytes)
+        flags = Self.copy(ByteClass.flags)
+        classOfByte = Self.copy(TransitionClass.ofByte)
+        leetLetters = Self.copy(ByteClass.leetLetters)
+    }
+
+    deinit {
+        next.deallocate()
+        acceptStart.deallocate()
+        acceptList.deallocate()
+        evasionBelow.deallocate()
+        startBytes.deallocate()
+        suffixAccept.deallocate()
+        flags.deallocate()
+        classOfByte.deallocate()
+        leetLetters.deallocate()
+    }
+
+    private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return buffer
+    }
+}
