@@ -22,6 +22,9 @@ public struct Finding: Sendable, Equatable, Codable {
     /// What the finding matched, for binding suppressions (masked for personal data; never printed
     /// where personal data could leak).
     public var matched: String?
+    /// Set when a `<!-- civicpost: allow … -->` comment silences the finding: it is then not
+    /// counted and not shown, but stays on record (SARIF lists it as suppressed in source).
+    public var suppression: Suppression?
 
     public init(rule: String, severity: Severity, file: String, span: SourceSpan, message: String,
                 hint: String? = nil, excerpt: String? = nil, matched: String? = nil) {
@@ -40,6 +43,25 @@ public struct Finding: Sendable, Equatable, Codable {
 
     /// Where it starts.
     public var location: SourceLocation { SourceLocation(line: line, column: column) }
+
+    /// Whether a suppression silences it.
+    public var isSuppressed: Bool { suppression != nil }
+}
+
+/// A suppression comment that silenced a finding.
+public struct Suppression: Sendable, Equatable, Codable {
+    /// Why, as written after the rule id (required).
+    public var reason: String
+    /// The last day the suppression holds, if it has `expires:`.
+    public var expires: Day?
+    /// The line of the comment.
+    public var line: Int
+
+    public init(reason: String, expires: Day? = nil, line: Int) {
+        self.reason = reason
+        self.expires = expires
+        self.line = line
+    }
 }
 
 extension Post {

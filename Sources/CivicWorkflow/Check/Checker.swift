@@ -19,21 +19,22 @@ public struct CheckReport: Sendable {
     public var findings: [Finding]
     /// Files checked.
     public var files: Int
-    /// Findings silenced by a suppression comment.
-    public var suppressed: Int
+    /// Findings silenced by a suppression comment (they are in ``findings`` too, marked).
+    public var suppressed: Int { findings.count(where: \.isSuppressed) }
     /// Warnings about the roster and configuration (unknown keys).
     public var settingsWarnings: [ContentWarning]
 
-    public init(findings: [Finding] = [], files: Int = 0, suppressed: Int = 0, settingsWarnings: [ContentWarning] = []) {
+    public init(findings: [Finding] = [], files: Int = 0, settingsWarnings: [ContentWarning] = []) {
         self.findings = findings
         self.files = files
-        self.suppressed = suppressed
         self.settingsWarnings = settingsWarnings
     }
 
-    public var errors: Int { findings.count { $0.severity == .error } }
-    public var warnings: Int { findings.count { $0.severity == .warning } }
-    public var notices: Int { findings.count { $0.severity == .notice } }
+    /// The findings that count: those no suppression silences.
+    public var activeFindings: [Finding] { findings.filter { !$0.isSuppressed } }
+    public var errors: Int { findings.count { !$0.isSuppressed && $0.severity == .error } }
+    public var warnings: Int { findings.count { !$0.isSuppressed && $0.severity == .warning } }
+    public var notices: Int { findings.count { !$0.isSuppressed && $0.severity == .notice } }
 }
 
 /// Runs the policy engine over many files on all cores.

@@ -15,7 +15,7 @@ public struct TextReporter: Sendable {
         for warning in report.settingsWarnings {
             out += warning.description + "\n"
         }
-        for finding in report.findings {
+        for finding in report.activeFindings {
             out += "\(finding.file):\(finding.line):\(finding.column): \(paint(finding.severity)): \(finding.message) [\(finding.rule)]\n"
             if let excerpt = finding.excerpt {
                 let number = String(finding.line)
