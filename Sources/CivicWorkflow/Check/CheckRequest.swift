@@ -8,8 +8,12 @@ public enum CheckScope: Sendable, Equatable {
     case all
     /// The named files (or folders) in the work tree.
     case paths([String])
-    /// The posts the next commit adds or changes, as staged in the index.
-    case staged
+    /// The posts the next commit adds or changes, as staged in the index; only the named
+    /// paths when there are any (the pre-commit framework passes them).
+    case staged(paths: [String])
+    /// Every version of every post written by the commits in `BASE..HEAD`, each checked as
+    /// the work of the author of the commit that wrote it.
+    case range(String)
 }
 
 /// Everything a check needs from the command line and the process.
@@ -53,13 +57,20 @@ public struct CheckRequest {
                 }
             }
             return Checker(settings: settings, today: today).check(try inputs(paths, from: source))
-        case .staged:
+        case let .staged(given):
             let repository = try workspace.requireRepository(for: "check --staged")
             let source = try IndexSource(repository: repository)
             let settings = try Settings.load(from: source)
             let author = authorIdentity(environment: environment, repository: repository).map { Identity(name: $0.name, email: $0.email) }
-            let changed = try repository.stagedChanges().filter { $0.kind != .deleted && Settings.isPost($0.path) }.map(\.path)
+                ?? Identity(name: "unknown", email: "(no user.email configured)")
+            let only = try Set(given.map { try workspace.relativePath($0, from: directory) })
+            let changed = try repository.stagedChanges()
+                .filter { $0.kind != .deleted && Settings.isPost($0.path) && (only.isEmpty || only.contains($0.path)) }
+                .map(\.path)
             return Checker(settings: settings, today: today).check(try inputs(changed, from: source, author: author))
+        case let .range(spec):
+            let repository = try workspace.requireRepository(for: "check --range")
+            return try RangeCheck(repository: repository, spec: spec, today: today).run()
         }
     }
 

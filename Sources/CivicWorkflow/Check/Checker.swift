@@ -51,14 +51,18 @@ public struct Checker: Sendable {
 
     /// Checks every input; findings come back ordered by file, line and column.
     public func check(_ inputs: [CheckInput]) -> CheckReport {
+        CheckReport(findings: findings(for: inputs).flatMap { $0 }, files: inputs.count, settingsWarnings: settings.warnings)
+    }
+
+    /// The findings of each input, in input order.
+    public func findings(for inputs: [CheckInput]) -> [[Finding]] {
         let detectors = settings.detectors(today: today)
-        let results = parallelMap(inputs) { input -> [Finding] in
+        return parallelMap(inputs) { input -> [Finding] in
             let post = Post.parse(path: input.path, bytes: input.bytes)
             let context = RuleContext(roster: settings.roster, config: settings.config, author: input.author, today: today,
                                       detectors: detectors)
             return engine.check(post, in: context)
         }
-        return CheckReport(findings: results.flatMap { $0 }, files: inputs.count, settingsWarnings: settings.warnings)
     }
 }
 

@@ -25,33 +25,39 @@ public struct PublishRequest {
         let workspace = try Workspace.locate(from: directory)
         let repository = try workspace.requireRepository(for: "publish")
         do {
-            let branchSettings = try Settings.load(from: WorkingTreeSource(root: workspace.root))
-            let branch = branchSettings.config.publishBranch
-            guard let tip = try repository.referenceTarget("refs/heads/\(branch)") else {
-                throw WorkflowError.invalid("the publish branch '\(branch)' has no commits")
-            }
-            let tipCommit = try repository.commit(tip)
-            let source = TreeSource(repository: repository, tree: tipCommit.tree)
-            let settings = try Settings.load(from: source)
+            let branch = try Settings.load(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
+            let approvals = try ApprovalVerifier(repository: repository, branch: branch).run()
+            let settings = approvals.settings
+            // Only approved versions are ever read: posts, media, templates.
+            var approved: [String: ObjectID] = [:]
+            for (path, file) in approvals.files { if let version = file.lastApproved { approved[path] = version.blob } }
+            let source = BlobSource(repository: repository, blobs: approved)
             let checker = Checker(settings: settings, today: today)
-            var result = PublishResult(commit: tip.hex)
+            var result = PublishResult(commit: approvals.tip.hex)
             var published: [PublishedPost] = []
-            for path in try source.files(under: Settings.postsFolder) where Settings.isPost(path) {
-                guard let blob = try source.blob(of: path), let bytes = try source.read(path) else { continue }
-                let report = checker.check([CheckInput(path: path, bytes: bytes)])
+            for file in approvals.files.values.sorted(by: { $0.path < $1.path }) where Settings.isPost(file.path) {
+                if case let .unapproved(problem) = file.decision {
+                    let kept = file.lastApproved.map { " (the version approved in \($0.evidence.commit.short) stays published)" } ?? ""
+                    result.held.append(HeldPost(path: file.path, reason: "not approved: \(problem.reason)\(kept)"))
+                }
+                guard let version = file.lastApproved else { continue }
+                let bytes = try repository.blob(version.blob)
+                let report = checker.check([CheckInput(path: file.path, bytes: bytes)])
                 if report.errors > 0 {
-                    result.held.append(HeldPost(path: path, reason: "\(report.errors) policy error(s); run `civicpost check \(path)`"))
+                    result.held.append(HeldPost(path: file.path, reason: "\(report.errors) policy error(s); run `civicpost check \(file.path)`"))
                     continue
                 }
-                let post = Post.parse(path: path, bytes: bytes)
+                let post = Post.parse(path: file.path, bytes: bytes)
+                let evidence = version.evidence
                 let publishAt = post.frontMatter?.publishAt?.value
-                    ?? Timestamp(secondsSinceEpoch: Int(tipCommit.committer.time.timeIntervalSince1970))
+                    ?? Timestamp(secondsSinceEpoch: Int(evidence.time.timeIntervalSince1970))
                 if publishAt > now {
-                    result.scheduled.append(HeldPost(path: path, reason: "due at \(publishAt)"))
+                    result.scheduled.append(HeldPost(path: file.path, reason: "due at \(publishAt)"))
                     continue
                 }
                 let stale = post.frontMatter?.reviewBy.map { $0.value < today } ?? false
-                published.append(PublishedPost(post: post, blob: blob.hex, commit: tip.hex, approval: nil,
+                published.append(PublishedPost(post: post, blob: version.blob.hex, commit: evidence.commit.hex,
+                                               approval: Approval(merge: evidence.commit.hex, reviewer: evidence.reviewer),
                                                publishAt: publishAt, outdated: stale))
             }
             let theme = try loadTheme(from: source)
@@ -75,7 +81,7 @@ public struct PublishRequest {
     }
 
     /// The built-in theme, overridden file by file by the repository's `templates/`.
-    private func loadTheme(from source: TreeSource) throws -> Theme {
+    private func loadTheme(from source: some ContentSource) throws -> Theme {
         var builtIn: [String: [UInt8]] = [:]
         for file in EmbeddedFiles.files(under: "templates/") {
             builtIn[String(file.path.dropFirst("templates/".count))] = file.contents

@@ -58,7 +58,7 @@ public struct Demo {
         try Data(Self.draft(contact: "call plow supervisor Dale Brooks on his cell at 414-555-2671").utf8).write(to: draft)
         _ = try repository.stageAll()
         let environment = ["GIT_AUTHOR_NAME": Self.spokesperson.name, "GIT_AUTHOR_EMAIL": Self.spokesperson.email]
-        let refused = try CheckRequest(scope: .staged, directory: repositoryURL, environment: environment, today: today).run()
+        let refused = try CheckRequest(scope: .staged(paths: []), directory: repositoryURL, environment: environment, today: today).run()
         log("   git commit runs the pre-commit hook, `civicpost check --staged`:")
         log(indent(TextReporter().render(refused)))
         guard refused.errors > 0 else {
@@ -68,7 +68,7 @@ public struct Demo {
 
         try Data(Self.draft(contact: "call 414-286-CITY (2489)").utf8).write(to: draft)
         let tree = try repository.stageAll()
-        let accepted = try CheckRequest(scope: .staged, directory: repositoryURL, environment: environment, today: today).run()
+        let accepted = try CheckRequest(scope: .staged(paths: []), directory: repositoryURL, environment: environment, today: today).run()
         guard accepted.errors == 0 else {
             log(indent(TextReporter().render(accepted)))
             throw WorkflowError.invalid("demo: the fixed draft was refused")

@@ -1,0 +1,229 @@
+import CivicTestSupport
+import Foundation
+import Testing
+
+/// The git workflow end to end, with the real `git`: the pre-commit gate, CI's range check,
+/// and approval by merge as `verify` sees it.
+@Suite(.serialized) struct ApprovalWorkflowTests {
+    static let sam = GitSandbox.Person("Sam Okafor", "sam.okafor@milwaukee.gov")          // reviewer + admin, every department
+    static let jordan = GitSandbox.Person("Jordan Ellis", "jordan.ellis@milwaukee.gov")   // dpw spokesperson
+    static let priya = GitSandbox.Person("Priya Natarajan", "priya.natarajan@milwaukee.gov") // dpw reviewer
+    static let stranger = GitSandbox.Person("Pat Stranger", "pat.stranger@example.org")   // not in the roster
+
+    /// A city made by `civicpost init` with the hook installed, driven by git as `person`.
+    final class City {
+        let sandbox: GitSandbox
+        let root: URL
+        let binary = Fixtures.civicpostBinary
+
+        init() throws {
+            sandbox = try GitSandbox()
+            root = sandbox.root.appendingPathComponent("city")
+            let result = try ProcessRunner.run(binary.path, ["init", root.path], in: sandbox.root,
+                environment: ProcessInfo.processInfo.environment.merging(
+                    ["GIT_AUTHOR_NAME": sam.name, "GIT_AUTHOR_EMAIL": sam.email]) { $1 })
+            guard result.status == 0 else { throw CommandFailure(command: "civicpost init", result: result) }
+        }
+
+        var environment: [String: String] {
+            var env = ProcessInfo.processInfo.environment
+            env["PATH"] = binary.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+            env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+            env["GIT_CONFIG_NOSYSTEM"] = "1"
+            env["NO_COLOR"] = "1"
+            return env
+        }
+
+        @discardableResult
+        func git(_ arguments: [String], as person: GitSandbox.Person) throws -> ProcessResult {
+            var env = environment
+            env["GIT_AUTHOR_NAME"] = person.name
+            env["GIT_AUTHOR_EMAIL"] = person.email
+            env["GIT_COMMITTER_NAME"] = person.name
+            env["GIT_COMMITTER_EMAIL"] = person.email
+            return try ProcessRunner.run("/usr/bin/env", ["git"] + arguments, in: root, environment: env)
+        }
+
+        func civicpost(_ arguments: [String], as person: GitSandbox.Person? = nil) throws -> ProcessResult {
+            var env = environment
+            if let person {
+                env["GIT_AUTHOR_NAME"] = person.name
+                env["GIT_AUTHOR_EMAIL"] = person.email
+            }
+            return try ProcessRunner.run(binary.path, arguments, in: root, environment: env)
+        }
+
+        func write(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+
+        func edit(_ path: String, _ transform: (String) -> String) throws {
+            let url = root.appendingPathComponent(path)
+            try Data(transform(String(contentsOf: url, encoding: .utf8)).utf8).write(to: url)
+        }
+
+        /// Commits everything as `person` (through the hook unless `noVerify`).
+        @discardableResult
+        func commit(_ message: String, as person: GitSandbox.Person, noVerify: Bool = false) throws -> ProcessResult {
+            try git(["add", "-A"], as: person)
+            return try git(["commit", "-q", "-m", message] + (noVerify ? ["--no-verify"] : []), as: person)
+        }
+    }
+
+    static func post(_ title: String, department: String = "dpw") -> String {
+        """
+        ---
+        title: \(title)
+        department: \(department)
+        platforms: [x, facebook]
+        summary: \(title).
+        review_by: 2099-01-01
+        ---
+        \(title). Details at https://city.milwaukee.gov/\(department)
+
+        """
+    }
+
+    /// Jordan drafts a post on a branch; Priya merges it: the approved path through.
+    func approvedPost(in city: City, slug: String = "street-sweeping") throws -> String {
+        let path = "content/posts/dpw/2026/\(slug).md"
+        #expect(try city.git(["checkout", "-q", "-b", "draft/\(slug)"], as: Self.jordan).status == 0)
+        try city.write(path, Self.post("Street sweeping resumes \(slug)"))
+        let commit = try city.commit("Draft \(slug)", as: Self.jordan)
+        #expect(commit.status == 0, "\(commit)")
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.priya).status == 0)
+        let merge = try city.git(["merge", "-q", "--no-ff", "--no-edit", "draft/\(slug)"], as: Self.priya)
+        #expect(merge.status == 0, "\(merge)")
+        return path
+    }
+
+    @Test func reviewersMergePasses() throws {
+        let city = try City()
+        _ = try approvedPost(in: city)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 0, "\(verify)")
+    }
+
+    @Test func unlistedAuthorIsRefusedByTheHookAndCaughtByCIAfterNoVerify() throws {
+        let city = try City()
+        #expect(try city.git(["checkout", "-q", "-b", "draft/stranger"], as: Self.stranger).status == 0)
+        try city.write("content/posts/dpw/2026/stranger.md", Self.post("Free parking downtown"))
+        let refused = try city.commit("Draft", as: Self.stranger)
+        #expect(refused.status != 0, "\(refused)")
+        #expect((refused.stdout + refused.stderr).contains("[author.unauthorized]"), "\(refused)")
+
+        let bypassed = try city.commit("Draft", as: Self.stranger, noVerify: true)
+        #expect(bypassed.status == 0)
+        let ci = try city.civicpost(["check", "--range", "main..draft/stranger"])
+        #expect(ci.status == 1, "\(ci)")
+        #expect(ci.stdout.contains("content/posts/dpw/2026/stranger.md:1:1: error:"), "\(ci)")
+        #expect(ci.stdout.contains("pat.stranger@example.org"), "\(ci)")
+    }
+
+    @Test func listedAuthorCannotSmuggleAnUnlistedAuthorsVersion() throws {
+        let city = try City()
+        #expect(try city.git(["checkout", "-q", "-b", "draft/mixed"], as: Self.stranger).status == 0)
+        try city.write("content/posts/dpw/2026/mixed.md", Self.post("Bulk pickup"))
+        #expect(try city.commit("Draft", as: Self.stranger, noVerify: true).status == 0)
+        try city.edit("content/posts/dpw/2026/mixed.md") { $0.replacingOccurrences(of: "Bulk pickup.", with: "Bulk pickup, week two.") }
+        #expect(try city.commit("Polish", as: Self.jordan).status == 0)
+        let ci = try city.civicpost(["check", "--range", "main..draft/mixed", "--format", "json"])
+        #expect(ci.status == 1, "\(ci)")
+        #expect(ci.stdout.contains("pat.stranger@example.org"), "\(ci)")
+    }
+
+    @Test func expiredAuthorizationIsRefused() throws {
+        let city = try City()
+        let hook = try city.civicpost(["check", "--all"])
+        #expect(hook.status == 0, "\(hook)")
+        try city.edit("content/roster.yml") { roster in
+            roster.replacingOccurrences(of: "    authorized_until: 2027-06-30\n    reviewed_on: 2026-07-01\n  - name: Priya",
+                                        with: "    authorized_until: 2026-01-31\n    reviewed_on: 2026-07-01\n  - name: Priya")
+        }
+        #expect(try city.commit("Jordan's authorization ended", as: Self.sam).status == 0)
+        #expect(try city.git(["checkout", "-q", "-b", "draft/late"], as: Self.jordan).status == 0)
+        try city.write("content/posts/dpw/2026/late.md", Self.post("Late post"))
+        let refused = try city.commit("Draft", as: Self.jordan)
+        #expect(refused.status != 0, "\(refused)")
+        #expect((refused.stdout + refused.stderr).contains("2026-01-31"), "\(refused)")
+    }
+
+    @Test func directCommitToThePublishBranchFailsVerifyNamingWhoCouldApprove() throws {
+        let city = try City()
+        try city.write("content/posts/dpw/2026/direct.md", Self.post("Direct post"))
+        #expect(try city.commit("Direct", as: Self.jordan).status == 0)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("content/posts/dpw/2026/direct.md:1:1: error: not approved: changed by commit"), "\(verify)")
+        #expect(verify.stdout.contains("[approval.missing]"))
+        #expect(verify.stdout.contains("Priya Natarajan <priya.natarajan@milwaukee.gov>"), "\(verify)")
+    }
+
+    @Test func selfMergeFails() throws {
+        let city = try City()
+        #expect(try city.git(["checkout", "-q", "-b", "draft/self"], as: Self.priya).status == 0)
+        try city.write("content/posts/dpw/2026/self.md", Self.post("Self approved"))
+        #expect(try city.commit("Draft", as: Self.priya, noVerify: true).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.priya).status == 0)
+        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "draft/self"], as: Self.priya).status == 0)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("[approval.self]"), "\(verify)")
+        #expect(verify.stdout.contains("Sam Okafor <sam.okafor@milwaukee.gov>"), "\(verify)")
+    }
+
+    @Test func squashMergeFails() throws {
+        let city = try City()
+        #expect(try city.git(["checkout", "-q", "-b", "draft/squash"], as: Self.jordan).status == 0)
+        try city.write("content/posts/dpw/2026/squash.md", Self.post("Squashed"))
+        #expect(try city.commit("Draft", as: Self.jordan).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.priya).status == 0)
+        #expect(try city.git(["merge", "-q", "--squash", "draft/squash"], as: Self.priya).status == 0)
+        #expect(try city.git(["commit", "-q", "--no-verify", "-m", "Squash"], as: Self.priya).status == 0)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("content/posts/dpw/2026/squash.md:1:1: error: not approved"), "\(verify)")
+    }
+
+    @Test func editAfterApprovalFailsAndPublishKeepsTheApprovedVersion() throws {
+        let city = try City()
+        let path = try approvedPost(in: city)
+        #expect(try city.civicpost(["verify"]).status == 0)
+        try city.edit(path) { $0.replacingOccurrences(of: "Details at", with: "New detail. Details at") }
+        #expect(try city.commit("Tweak after approval", as: Self.jordan).status == 0)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("\(path):1:1: error: not approved: changed by commit"), "\(verify)")
+
+        let publish = try city.civicpost(["publish", "--now", "2026-11-27T12:00:00Z"])
+        #expect(publish.status == 0, "\(publish)")
+        #expect(publish.stdout.contains("held back: \(path): not approved"), "\(publish)")
+        let page = try String(contentsOf: city.root.appendingPathComponent("_site/dpw/2026/street-sweeping/index.html"), encoding: .utf8)
+        #expect(page.contains("Street sweeping resumes"))
+        #expect(!page.contains("New detail."), "the unapproved edit reached the site")
+    }
+
+    @Test func rosterChangeMergedByANonAdminFails() throws {
+        let city = try City()
+        #expect(try city.git(["checkout", "-q", "-b", "roster/add-me"], as: Self.jordan).status == 0)
+        try city.edit("content/roster.yml") { $0.replacingOccurrences(of: "    roles: [spokesperson]\n    authorized_until: 2027-06-30", with: "    roles: [spokesperson, reviewer]\n    authorized_until: 2027-06-30") }
+        #expect(try city.commit("Make me a reviewer", as: Self.jordan).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.priya).status == 0)
+        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "roster/add-me"], as: Self.priya).status == 0)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("content/roster.yml:1:1: error: not approved: merged in"), "\(verify)")
+        #expect(verify.stdout.contains("Sam Okafor <sam.okafor@milwaukee.gov>"), "\(verify)")
+
+        // Jordan, now a "reviewer" in the unapproved roster, cannot approve a post with it.
+        #expect(try city.git(["checkout", "-q", "-b", "draft/by-priya"], as: Self.priya).status == 0)
+        try city.write("content/posts/dpw/2026/by-priya.md", Self.post("Priya's draft"))
+        #expect(try city.commit("Draft", as: Self.priya, noVerify: true).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.jordan).status == 0)
+        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "draft/by-priya"], as: Self.jordan).status == 0)
+        let again = try city.civicpost(["verify"])
+        #expect(again.stdout.contains("content/posts/dpw/2026/by-priya.md:1:1: error: not approved: merged in"), "\(again)")
+    }
+}
