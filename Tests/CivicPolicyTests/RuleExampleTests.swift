@@ -5,7 +5,8 @@ import Testing
 /// Every rule's examples are its tests: each `↓` in a triggering example is a finding of that
 /// rule starting exactly there, and non-triggering examples give none. Each example runs
 /// again with an emoji and a combining accent put before each marked body line, to catch
-/// byte-versus-scalar column bugs.
+/// byte-versus-scalar column bugs. Examples run on 2026-11-01 with the fixture city and the
+/// package's lexicons; a front-matter line `# author: EMAIL` sets the git author.
 @Suite struct RuleExampleTests {
     struct Example: CustomTestStringConvertible, Sendable {
         var rule: String
@@ -37,7 +38,7 @@ import Testing
         let marked = MarkedText(source)
         let rule = try #require(RuleRegistry.rule(example.rule))
         let post = Post.parse(path: Fixtures.examplePath, bytes: Array(marked.text.utf8))
-        let findings = rule.check(post, in: Fixtures.context()).filter { $0.rule == example.rule }
+        let findings = rule.check(post, in: Fixtures.context(author: Self.author(in: marked.text))).filter { $0.rule == example.rule }
         let found = findings.map { "\($0.line):\($0.column)" }.sorted()
         let expected = marked.markers.map { "\($0.line):\($0.column)" }.sorted()
         if example.triggering {
@@ -46,6 +47,13 @@ import Testing
         } else {
             #expect(found.isEmpty, "unexpected: \(findings.map { "\($0.line):\($0.column) \($0.message)" })")
         }
+    }
+
+    /// The git author an example is checked as: a front-matter comment line `# author: EMAIL`
+    /// names it; without one the author is unknown (as in `scan`).
+    static func author(in text: String) -> String? {
+        let marker = "# author: "
+        return text.split(separator: "\n").first { $0.hasPrefix(marker) }.map { String($0.dropFirst(marker.count)) }
     }
 
     /// Puts the multi-byte prefix at the start of every body line that holds a marker.

@@ -31,6 +31,12 @@ public enum Fixtures {
         aliases: [Health Department]
       - slug: common-council
         name: Common Council
+      - slug: fire
+        name: Milwaukee Fire Department
+        aliases: [MFD, Fire Department]
+      - slug: police
+        name: Milwaukee Police Department
+        aliases: [MPD, Police Department]
     people:
       - name: Jordan Ellis
         emails: [jordan.ellis@milwaukee.gov]
@@ -48,10 +54,38 @@ public enum Fixtures {
         roles: [spokesperson]
         authorized_until: 2027-06-30
         reviewed_on: 2026-07-01
+      - name: Tomas Rivera
+        emails: [tomas.rivera@milwaukee.gov]
+        department: library
+        roles: [reviewer]
       - name: Sam Okafor
         emails: [sam.okafor@milwaukee.gov]
         department: "*"
         roles: [reviewer, admin]
+      - name: Former Spokesperson
+        emails: [ex.spokesperson@milwaukee.gov]
+        department: dpw
+        roles: [spokesperson]
+        authorized_until: 2026-06-30
+        reviewed_on: 2026-01-15
+      - name: Revoked Spokesperson
+        emails: [revoked.spokesperson@milwaukee.gov]
+        department: dpw
+        roles: [spokesperson]
+        authorized_until: 2027-06-30
+        reviewed_on: 2026-07-01
+        revoked_on: 2026-10-15
+      - name: Overdue Review
+        emails: [overdue.review@milwaukee.gov]
+        department: dpw
+        roles: [spokesperson]
+        authorized_until: 2027-06-30
+        reviewed_on: 2025-06-30
+      - name: Unreviewed Contractor
+        emails: [unreviewed.contractor@milwaukee.gov]
+        department: dpw
+        roles: [spokesperson, contractor]
+        authorized_until: 2027-06-30
       - name: Carmen Delgado
         emails: [carmen.delgado@milwaukee.gov]
         department: common-council
@@ -62,6 +96,12 @@ public enum Fixtures {
         emails: [terrence.mayfield@milwaukee.gov]
         department: common-council
         roles: [elected]
+        authorized_until: 2028-04-15
+        reviewed_on: 2026-07-01
+      - name: Leah Brennan
+        emails: [leah.brennan@milwaukee.gov]
+        department: common-council
+        roles: [representative]
         authorized_until: 2028-04-15
         reviewed_on: 2026-07-01
     bodies:
@@ -78,9 +118,23 @@ public enum Fixtures {
         try! Roster.load(Array(rosterYAML.utf8), path: "content/roster.yml").roster
     }
 
-    /// A rule context on a fixed day, with an optional author.
+    /// A rule context on a fixed day, with an optional author, and detectors with the package's
+    /// lexicons (lexicons/*.txt) and the fixture roster's names.
     public static func context(author: String? = nil, today: Day = Day(year: 2026, month: 11, day: 1)) -> RuleContext {
-        RuleContext(roster: roster, config: config, author: author.map { Identity(name: $0, email: $0) }, today: today)
+        let detectors = today.year == fixtureDetectors.year
+            ? fixtureDetectors.detectors
+            : Detectors(config: config, lexicon: lexicon, referenceYear: today.year, roster: roster)
+        return RuleContext(roster: roster, config: config, author: author.map { Identity(name: $0, email: $0) }, today: today,
+                           detectors: detectors)
+    }
+
+    /// Detectors for the fixture city, built once.
+    private static let fixtureDetectors = (year: 2026, detectors: Detectors(config: config, lexicon: lexicon, referenceYear: 2026, roster: roster))
+
+    /// Every lexicon the package ships (lexicons/<tag>.txt), parsed.
+    public static let lexicon: [(phrase: String, tag: String)] = lexiconTags.flatMap { tag in
+        let url = packageRoot.appendingPathComponent("lexicons/\(tag).txt")
+        return try! parseLexicon(String(contentsOf: url, encoding: .utf8), tag: tag)
     }
 
     /// The front matter rule examples get when they are only a body.

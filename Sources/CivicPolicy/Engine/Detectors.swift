@@ -1,17 +1,20 @@
-/// The scanners rules share, built once per run from the configuration and the lexicons:
-/// the personal-data scanner and the lexicon phrase matcher.
+/// The scanners rules share, built once per run from the configuration, the lexicons and the
+/// roster: the personal-data scanner, the lexicon phrase matcher and the roster's names.
 public struct Detectors: Sendable {
     /// Personal data, with the city's official contacts allowed.
     public var personalData: PIIScanner
     /// Every lexicon phrase, tagged with its lexicon (`profanity`, `political`, …).
     public var phrases: PhraseMatcher
+    /// Department names and aliases, and the names of governmental bodies' members.
+    public var rosterNames: RosterNames
 
-    public init(config: Config, lexicon: [(phrase: String, tag: String)] = [], referenceYear: Int) {
+    public init(config: Config, lexicon: [(phrase: String, tag: String)] = [], referenceYear: Int, roster: Roster = Roster()) {
         personalData = PIIScanner(
             allow: PIIAllowlist(phones: config.allow.phones, emailDomains: config.allow.emailDomains,
                                 addresses: config.allow.addresses),
             referenceYear: referenceYear)
         phrases = PhraseMatcher(phrases: lexicon)
+        rosterNames = RosterNames(roster: roster)
     }
 }
 
@@ -23,19 +26,41 @@ public struct PostAnalysis: Sendable {
     public var phrases: [SourcePhrase]
     /// Hidden characters (zero-width, bidi controls, soft hyphens): source byte ranges.
     public var hiddenCharacters: [Range<Int>]
+    /// Department names and body members' names (``RosterNames``), outside links and
+    /// suppression comments; acronyms only where written in capitals.
+    public var rosterMentions: [SourcePhrase]
+    /// The `<!-- civicpost: allow … -->` comments in the body.
+    public var suppressions: [SuppressionComment]
+    /// Every web address in the post (``Post/links``), found once.
+    public var links: [PostLink]
 
     /// Scans the whole source, front matter included (summaries and per-platform texts are
     /// messages too); phrases inside web addresses are left to the link rules.
     public init(_ post: Post, detectors: Detectors) {
         personalData = post.source.bytes.withUnsafeBufferPointer { detectors.personalData.scan($0) }
         let normalized = normalize(post.source.bytes)
-        let links = post.links.map(\.range)
-        phrases = detectors.phrases.matches(in: normalized).compactMap { match in
-            let range = normalized.sourceRange(of: match.range)
-            guard !links.contains(where: { $0.overlaps(range) }) else { return nil }
-            return SourcePhrase(tag: match.tag, phrase: match.phrase, range: range)
+        let comments = SuppressionComment.scan(post)
+        // Phrases in web addresses are the link rules' business; a suppression's reason is
+        // never published, so it may quote what it allows.
+        let links = post.links
+        let excluded = links.map(\.range) + comments.map(\.range)
+        func sourcePhrases(_ matches: [PhraseMatch]) -> [SourcePhrase] {
+            matches.compactMap { match in
+                let range = normalized.sourceRange(of: match.range)
+                guard !excluded.contains(where: { $0.overlaps(range) }) else { return nil }
+                return SourcePhrase(tag: match.tag, phrase: match.phrase, range: range)
+            }
+        }
+        phrases = sourcePhrases(detectors.phrases.matches(in: normalized)).filter {
+            !MarkdownEmphasis.closesEmphasis($0.range, in: post.source.bytes)
+        }
+        let names = detectors.rosterNames
+        rosterMentions = sourcePhrases(names.matcher.matches(in: normalized)).filter { mention in
+            !names.acronyms.contains(mention.phrase) || post.source.text(of: mention.range) == mention.phrase
         }
         hiddenCharacters = normalized.hidden
+        suppressions = comments
+        self.links = links
     }
 }
 
@@ -53,5 +78,10 @@ extension Post {
     /// The detectors' results: the ones the engine attached, or computed now.
     public func analysis(in context: RuleContext) -> PostAnalysis {
         analysis ?? PostAnalysis(self, detectors: context.detectors)
+    }
+
+    /// Every web address in the post: the ones the engine found already, or found now.
+    public func links(in context: RuleContext) -> [PostLink] {
+        analysis?.links ?? links
     }
 }

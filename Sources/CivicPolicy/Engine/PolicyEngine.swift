@@ -1,5 +1,5 @@
-/// Runs every rule over a post, applies the configuration's severity overrides, and orders
-/// the findings by position.
+/// Runs every rule over a post, applies the configuration's severity overrides and the post's
+/// suppression comments, and orders the findings by position.
 public struct PolicyEngine: Sendable {
     /// The rules this engine runs.
     public var rules: [any Rule]
@@ -14,7 +14,13 @@ public struct PolicyEngine: Sendable {
         let analysis = PostAnalysis(post, detectors: context.detectors)
         post.analysis = analysis
         var findings: [Finding] = []
+        // `post.suppression` judges the other rules' findings: the engine runs it last, itself.
+        var reportsSuppressions = false
         for rule in rules {
+            if rule is SuppressionRule {
+                reportsSuppressions = true
+                continue
+            }
             let description = type(of: rule).description
             let override = description.suppressible ? context.config.ruleSeverities[description.id] : nil
             for var finding in rule.check(post, in: context) {
@@ -22,6 +28,8 @@ public struct PolicyEngine: Sendable {
                 findings.append(finding)
             }
         }
+        let problems = applySuppressions(analysis.suppressions, to: &findings, of: post, in: context)
+        if reportsSuppressions { findings += problems }
         redactPersonalData(in: &findings, of: post, analysis: analysis)
         return findings.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
     }

@@ -28,7 +28,8 @@ public struct RuleDescription: Sendable {
     public var hint: String?
     /// Posts (or bodies) that must produce findings, each marked with `↓` where one starts.
     /// An example is a whole file when it starts with `---` or with `↓` (a finding at 1:1);
-    /// otherwise it is a body, checked under a minimal front matter.
+    /// otherwise it is a body, checked under a minimal front matter. A front-matter comment
+    /// `# author: EMAIL` names the git author the example is checked as (none otherwise).
     public var triggeringExamples: [String]
     /// Posts (or bodies) that must produce none.
     public var nonTriggeringExamples: [String]
@@ -76,7 +77,11 @@ public struct RuleContext: Sendable {
         self.config = config
         self.author = author
         self.today = today
-        self.detectors = detectors ?? Detectors(config: config, referenceYear: today.year)
+        var detectors = detectors ?? Detectors(config: config, referenceYear: today.year, roster: roster)
+        // Detectors built without this roster (an older caller) get its names here, so the
+        // roster rules still see them; callers should build them with the roster, once per run.
+        if !detectors.rosterNames.fits(roster) { detectors.rosterNames = RosterNamesCache.shared.names(for: roster) }
+        self.detectors = detectors
     }
 }
 

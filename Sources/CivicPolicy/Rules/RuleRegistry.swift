@@ -12,6 +12,23 @@ public enum RuleRegistry {
         SocialSecurityNumberRule(),
         PaymentCardRule(),
         DateOfBirthRule(),
+        UnauthorizedAuthorRule(),
+        AccessReviewRule(),
+        DepartmentScopeRule(),
+        OtherDepartmentMentionRule(),
+        PlatformLengthRule(),
+        ProfanityRule(),
+        DiscriminationRule(),
+        ThreatRule(),
+        PoliticalRule(),
+        CommercialRule(),
+        PersonalOpinionRule(),
+        HiddenCharactersRule(),
+        AltTextRule(),
+        MediaRightsRule(),
+        StalePostRule(),
+        MemberInteractionRule(),
+        SuppressionRule(),
     ]
 
     /// The rule with `id`, if any.

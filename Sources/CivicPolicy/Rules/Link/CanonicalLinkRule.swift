@@ -29,7 +29,7 @@ public struct CanonicalLinkRule: Rule {
     public func check(_ post: Post, in context: RuleContext) -> [Finding] {
         let rule = Self.description
         var findings: [Finding] = []
-        for link in post.links {
+        for link in post.links(in: context) {
             guard let parts = link.parts, case let .lookalike(reason) = HostJudgement.judge(parts, config: context.config) else { continue }
             findings.append(post.finding(rule, at: link.range, "link imitates the city site: \(reason)"))
         }
@@ -37,7 +37,7 @@ public struct CanonicalLinkRule: Rule {
         // not on the canonical host, each message needs its own link to the city site.
         if let front = post.frontMatter, let site = URLParts(context.config.baseURL),
            HostJudgement.judge(site, config: context.config) != .canonical {
-            let hasCanonical = post.links.contains { $0.parts.map { HostJudgement.judge($0, config: context.config) == .canonical } ?? false }
+            let hasCanonical = post.links(in: context).contains { $0.parts.map { HostJudgement.judge($0, config: context.config) == .canonical } ?? false }
             if !hasCanonical {
                 findings.append(post.finding(rule, at: front.title.location,
                     "no message links to \(context.config.canonicalHost), and the site (\(context.config.baseURL)) is elsewhere",

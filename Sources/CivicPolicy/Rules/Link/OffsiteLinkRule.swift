@@ -22,7 +22,7 @@ public struct OffsiteLinkRule: Rule {
 
     public func check(_ post: Post, in context: RuleContext) -> [Finding] {
         let rule = Self.description
-        return post.links.compactMap { link in
+        return post.links(in: context).compactMap { link in
             guard let parts = link.parts, HostJudgement.judge(parts, config: context.config) == .offsite else { return nil }
             return post.finding(rule, at: link.range, "link to \(parts.host), outside the city's sites")
         }

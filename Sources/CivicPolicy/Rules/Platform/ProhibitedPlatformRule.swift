@@ -41,7 +41,7 @@ public struct ProhibitedPlatformRule: Rule {
                 }
             }
         }
-        for link in post.links {
+        for link in post.links(in: context) {
             guard let parts = link.parts, case let .prohibited(platform) = HostJudgement.judge(parts, config: context.config) else { continue }
             findings.append(post.finding(rule, at: link.range, "link to \(platform.rawValue), a prohibited platform"))
         }
