@@ -15,7 +15,7 @@ struct CivicPost: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, VerifyCommand.self, PublishCommand.self,
-            HooksCommand.self, ExplainCommand.self, DemoCommand.self,
+            HooksCommand.self, ExplainCommand.self, DemoCommand.self, ScanCommand.self,
         ])
 }
 

@@ -20,11 +20,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Check every post version the commits in BASE..HEAD wrote, each as its commit author's work.", valueName: "BASE..HEAD"))
     var range: String?
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    @Flag(name: .long, help: "Exit 1 on warnings too.")
-    var strict = false
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var clock: ClockOptions
 
@@ -40,23 +36,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try failClosed {
             let scope: CheckScope = staged ? .staged(paths: paths) : all ? .all : range.map { .range($0) } ?? .paths(paths)
-            let request = CheckRequest(scope: scope, directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let request = CheckRequest(scope: scope, directory: directory,
                                        environment: ProcessInfo.processInfo.environment, today: clock.today)
             let report = try request.run()
-            Terminal.print(format.render(report))
-            if report.errors > 0 || (strict && report.warnings > 0) { throw Exit.findings }
-        }
-    }
-}
-
-/// The report formats.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-
-    func render(_ report: CheckReport) -> String {
-        switch self {
-        case .text: TextReporter(colour: Terminal.isTerminal).render(report)
-        case .json: JSONReporter().render(report)
+            try output.deliver(report, directory: directory, sourceRoot: try? Workspace.locate(from: directory).root)
         }
     }
 }
