@@ -38,3 +38,25 @@ extension Repository {
         return ObjectID(out)
     }
 }
+
+extension Repository {
+    /// A commit's signature and the bytes it signs (`git_commit_extract_signature`);
+    /// nil when the commit is not signed.
+    public func signature(of commitID: ObjectID) throws -> (signature: [UInt8], signedData: [UInt8])? {
+        var signature = git_buf()
+        var signed = git_buf()
+        defer {
+            git_buf_dispose(&signature)
+            git_buf_dispose(&signed)
+        }
+        var oid = commitID.raw
+        let result = git_commit_extract_signature(&signature, &signed, handle, &oid, nil)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result)
+        func bytes(_ buffer: git_buf) -> [UInt8] {
+            guard let pointer = buffer.ptr, buffer.size > 0 else { return [] }
+            return [UInt8](UnsafeRawBufferPointer(start: pointer, count: buffer.size))
+        }
+        return (bytes(signature), bytes(signed))
+    }
+}

@@ -38,6 +38,7 @@ public struct ApprovalVerifier {
 
         var state = try initialState(at: baseline)
         var effective = try Settings.load(from: TreeSource(repository: repository, tree: baseline.tree))
+        var signatures = tipSettings.config.requireSignedCommits ? try SignatureVerifier(repository: repository, roster: effective.roster) : nil
         var reached = false
         for commit in chain {
             if !reached {
@@ -55,8 +56,13 @@ public struct ApprovalVerifier {
                     continue
                 }
                 let kind = ControlledPath.kind(of: change.path)!
-                let decision = try decide(change: change, newBlob: newBlob, kind: kind, commit: commit,
+                var decision = try decide(change: change, newBlob: newBlob, kind: kind, commit: commit,
                                           authorship: branchAuthorship, settings: effective)
+                if case .approved = decision, let signatures, case let status = try signatures.status(of: commit), status != .verified {
+                    let why = status == .unsigned ? "is not signed" : "has a signature that does not verify"
+                    decision = .unapproved(.init(rule: .unverified, commit: commit.id, author: commit.author.email,
+                                                 reason: "the approving merge \(commit.id.short) by \(commit.author.email) \(why)"))
+                }
                 var lastApproved = state[change.path]?.lastApproved
                 if case let .approved(evidence) = decision { lastApproved = ApprovedVersion(blob: newBlob, evidence: evidence) }
                 state[change.path] = FileApproval(path: change.path, blob: newBlob, kind: kind, decision: decision,
@@ -66,6 +72,7 @@ public struct ApprovalVerifier {
             if settingsChanged {
                 // Reviewer roles come from the last approved roster, never from an unapproved edit.
                 effective = try approvedSettings(state: state, fallback: effective)
+                if signatures != nil { signatures = try SignatureVerifier(repository: repository, roster: effective.roster) }
             }
         }
         return ApprovalReport(branch: branch, tip: tip, baseline: baseline.id, files: state, settings: effective)
