@@ -14,7 +14,7 @@ struct CivicPost: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, NewCommand.self, CheckCommand.self, VerifyCommand.self, PublishCommand.self, RosterCommand.self,
+            InitCommand.self, NewCommand.self, CheckCommand.self, VerifyCommand.self, PublishCommand.self, RosterCommand.self, RecordsCommand.self,
             HooksCommand.self, ExplainCommand.self, DemoCommand.self,
         ])
 }
