@@ -1,13 +1,16 @@
 internal import CGit2
 
 extension Repository {
-    /// Commits reachable from `tip` but not from `hidden`, newest first in topological order
-    /// (`git_revwalk`). With `firstParentOnly` the walk follows first parents only.
-    public func history(from tip: ObjectID, hiding hidden: [ObjectID] = [], firstParentOnly: Bool = false) throws -> [Commit] {
+    /// Commits reachable from `tip` but not from `hidden` (`git_revwalk`), newest first in
+    /// topological order, or, with `ordered: false`, in the order found (much cheaper: a
+    /// topological sort must see the whole history first). With `firstParentOnly` the walk
+    /// follows first parents only.
+    public func history(from tip: ObjectID, hiding hidden: [ObjectID] = [], firstParentOnly: Bool = false,
+                        ordered: Bool = true) throws -> [Commit] {
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, handle))
         defer { git_revwalk_free(walk) }
-        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue))
+        try check(git_revwalk_sorting(walk, ordered ? GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue : GIT_SORT_NONE.rawValue))
         if firstParentOnly { try check(git_revwalk_simplify_first_parent(walk)) }
         var tipOID = tip.raw
         try check(git_revwalk_push(walk, &tipOID))
@@ -29,6 +32,31 @@ extension Repository {
         return commits
     }
 
+    /// The first-parent chain from `tip` back to the root, newest first, read by following
+    /// first parents (no revision walk, no sorting).
+    public func firstParentChain(from tip: ObjectID) throws -> [Commit] {
+        var chain: [Commit] = []
+        var next: ObjectID? = tip
+        while let id = next {
+            let commit = try self.commit(id)
+            chain.append(commit)
+            next = commit.parents.first
+        }
+        return chain
+    }
+
+    /// A commit's parents and author email only: cheaper than ``commit(_:)`` for walks.
+    public func parentsAndAuthor(of id: ObjectID) throws -> (parents: [ObjectID], authorEmail: String) {
+        var oid = id.raw
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, handle, &oid))
+        defer { git_commit_free(commit) }
+        let count = git_commit_parentcount(commit)
+        let parents = (0..<count).map { ObjectID(git_commit_parent_id(commit, $0).pointee) }
+        let email = git_commit_author(commit).pointee.email.map { String(cString: $0) } ?? ""
+        return (parents, email)
+    }
+
     /// The best common ancestor of two commits (`git_merge_base`), or nil.
     public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws -> ObjectID? {
         var a = one.raw, b = two.raw, out = git_oid()
@@ -36,5 +64,27 @@ extension Repository {
         if result == GIT_ENOTFOUND.rawValue { return nil }
         try check(result)
         return ObjectID(out)
+    }
+}
+
+extension Repository {
+    /// A commit's signature and the bytes it signs (`git_commit_extract_signature`);
+    /// nil when the commit is not signed.
+    public func signature(of commitID: ObjectID) throws -> (signature: [UInt8], signedData: [UInt8])? {
+        var signature = git_buf()
+        var signed = git_buf()
+        defer {
+            git_buf_dispose(&signature)
+            git_buf_dispose(&signed)
+        }
+        var oid = commitID.raw
+        let result = git_commit_extract_signature(&signature, &signed, handle, &oid, nil)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result)
+        func bytes(_ buffer: git_buf) -> [UInt8] {
+            guard let pointer = buffer.ptr, buffer.size > 0 else { return [] }
+            return [UInt8](UnsafeRawBufferPointer(start: pointer, count: buffer.size))
+        }
+        return (bytes(signature), bytes(signed))
     }
 }

@@ -6,6 +6,9 @@ public final class Repository {
     /// The libgit2 handle. Internal (never public) so the extensions in this module can use it;
     /// no C type leaves the module.
     let handle: OpaquePointer
+    /// The in-memory object store of a batch handle (``openBatch(at:)``), owned by the
+    /// repository's object database.
+    var mempack: OpaquePointer?
 
     private init(handle: OpaquePointer) {
         self.handle = handle
@@ -227,16 +230,68 @@ public final class Repository {
 
     // MARK: Changes
 
-    /// Paths that differ between two trees (`git_diff_tree_to_tree`); a nil old tree is empty.
+    /// Paths that differ between two trees; a nil tree is empty. Folders whose tree ids are
+    /// equal are skipped without being read, so the cost follows the size of the change, not
+    /// of the trees (libgit2's tree-to-tree diff reads every entry of both).
     public func changes(from oldTree: ObjectID?, to newTree: ObjectID?) throws -> [FileChange] {
-        let old = try oldTree.map(lookupTree)
-        defer { git_tree_free(old) }
-        let new = try newTree.map(lookupTree)
-        defer { git_tree_free(new) }
-        var diff: OpaquePointer?
-        try check(git_diff_tree_to_tree(&diff, handle, old, new, nil))
-        defer { git_diff_free(diff) }
-        return fileChanges(of: diff!)
+        var out: [FileChange] = []
+        try collectChanges(old: oldTree, new: newTree, base: "", into: &out)
+        return out.sorted { $0.path < $1.path }
+    }
+
+    private func collectChanges(old: ObjectID?, new: ObjectID?, base: String, into out: inout [FileChange]) throws {
+        guard old != new else { return }
+        let oldTree = try old.map(lookupTree)
+        defer { git_tree_free(oldTree) }
+        let newTree = try new.map(lookupTree)
+        defer { git_tree_free(newTree) }
+        // Entries are compared in place (by name lookup in the other tree); Swift strings are
+        // made only for what changed.
+        func kind(_ entry: OpaquePointer?) -> git_object_t { git_tree_entry_type(entry) }
+        func entries(_ tree: OpaquePointer?) -> [OpaquePointer] {
+            guard let tree else { return [] }
+            return (0..<git_tree_entrycount(tree)).compactMap { git_tree_entry_byindex(tree, $0) }
+        }
+        for entry in entries(newTree) {
+            let type = kind(entry)
+            guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { continue }
+            let name = git_tree_entry_name(entry)!
+            let previous = oldTree.flatMap { git_tree_entry_byname($0, name) }
+            if let previous, kind(previous) == type, git_oid_equal(git_tree_entry_id(previous), git_tree_entry_id(entry)) != 0 { continue }
+            let path = base + String(cString: name)
+            let id = ObjectID(git_tree_entry_id(entry).pointee)
+            let previousType = previous.map(kind)
+            let previousID = previous.map { ObjectID(git_tree_entry_id($0).pointee) }
+            switch (previousType, type) {
+            case (GIT_OBJECT_TREE?, GIT_OBJECT_TREE):
+                try collectChanges(old: previousID, new: id, base: path + "/", into: &out)
+            case (GIT_OBJECT_BLOB?, GIT_OBJECT_TREE):
+                out.append(FileChange(path: path, kind: .deleted, oldBlob: previousID, newBlob: nil))
+                try collectChanges(old: nil, new: id, base: path + "/", into: &out)
+            case (_, GIT_OBJECT_TREE):
+                try collectChanges(old: nil, new: id, base: path + "/", into: &out)
+            case (GIT_OBJECT_TREE?, _):
+                try collectChanges(old: previousID, new: nil, base: path + "/", into: &out)
+                out.append(FileChange(path: path, kind: .added, oldBlob: nil, newBlob: id))
+            case (GIT_OBJECT_BLOB?, _):
+                out.append(FileChange(path: path, kind: .modified, oldBlob: previousID, newBlob: id))
+            default:
+                out.append(FileChange(path: path, kind: .added, oldBlob: nil, newBlob: id))
+            }
+        }
+        for entry in entries(oldTree) {
+            let type = kind(entry)
+            guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { continue }
+            let name = git_tree_entry_name(entry)!
+            if let newTree, git_tree_entry_byname(newTree, name) != nil { continue }
+            let path = base + String(cString: name)
+            let id = ObjectID(git_tree_entry_id(entry).pointee)
+            if type == GIT_OBJECT_TREE {
+                try collectChanges(old: id, new: nil, base: path + "/", into: &out)
+            } else {
+                out.append(FileChange(path: path, kind: .deleted, oldBlob: id, newBlob: nil))
+            }
+        }
     }
 
     /// What the index would commit, against HEAD's tree (`git_diff_tree_to_index`).

@@ -12,6 +12,12 @@ public struct QueueItem: Codable, Sendable, Equatable {
         public var path: String
         public var blob: String
         public var commit: String
+
+        public init(path: String, blob: String, commit: String) {
+            self.path = path
+            self.blob = blob
+            self.commit = commit
+        }
     }
 
     /// A media file with its alt text.

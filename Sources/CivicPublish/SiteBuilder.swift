@@ -42,7 +42,6 @@ public struct SiteBuilder {
         var feedEntries: [(String, [PublishedPost])] = [("", current)]
         for department in roster.departments {
             let mine = current.filter { $0.post.frontMatter?.department.value == department.slug }
-            guard !mine.isEmpty || sorted.contains(where: { $0.post.frontMatter?.department.value == department.slug }) else { continue }
             try writeList(mine, heading: department.name, folder: department.slug + "/", into: output)
             feedEntries.append((department.slug + "/", mine))
             summary.departments += 1
@@ -72,7 +71,8 @@ public struct SiteBuilder {
                 return folder + (number == 1 ? "index.html" : "page/\(number)/index.html")
             }
             var context = baseContext(root: relativeRoot(depth: depth),
-                                      page: ["title": heading, "description": "Official news from \(heading).",
+                                      page: ["title": heading,
+                                             "description": folder.isEmpty ? "Official news from \(config.siteName)." : "Official news from \(heading).",
                                              "url": config.baseURL + "/" + pageFolder, "type": "website"])
             var list: [String: Any] = [
                 "heading": page == 1 ? heading : "\(heading), page \(page)",
@@ -88,6 +88,11 @@ public struct SiteBuilder {
             context["list"] = list
             try output.write(Array(theme.render("list", context).utf8), to: pageFolder + "index.html")
         }
+    }
+
+    /// The page of one post, as the site holds it.
+    public func renderPage(_ item: PublishedPost) -> String {
+        renderPost(item, root: relativeRoot(depth: 3))
     }
 
     func renderPost(_ item: PublishedPost, root: String) -> String {

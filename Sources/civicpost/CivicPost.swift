@@ -14,8 +14,9 @@ struct CivicPost: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, NewCommand.self, CheckCommand.self, VerifyCommand.self, PublishCommand.self,
-            HooksCommand.self, ExplainCommand.self, DemoCommand.self, ScanCommand.self,
+            InitCommand.self, NewCommand.self, CheckCommand.self, ScanCommand.self, VerifyCommand.self,
+            PublishCommand.self, RecordsCommand.self, RosterCommand.self, HooksCommand.self, ExplainCommand.self,
+            DemoCommand.self,
         ])
 }
 

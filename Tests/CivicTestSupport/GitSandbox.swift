@@ -104,6 +104,10 @@ public struct ProcessResult: Sendable, CustomStringConvertible {
 public struct CommandFailure: Error, CustomStringConvertible {
     public var command: String
     public var result: ProcessResult
+    public init(command: String, result: ProcessResult) {
+        self.command = command
+        self.result = result
+    }
     public var description: String { "\(command) failed: \(result)" }
 }
 

@@ -10,7 +10,7 @@ extension Config {
             }
             let top = try YAMLMapping(root, reader: reader, what: "the configuration")
             warn(top.unknownKeys(["site", "publish_branch", "platforms", "allow", "access_review_days",
-                                  "require_signed_commits", "retention", "rules", "approval"]),
+                                  "require_signed_commits", "retention", "rules", "approval", "inactivity_days"]),
                  in: "the configuration", path: path, into: &warnings)
             guard let site = try top.mapping("site", in: "the configuration") else {
                 throw YAMLProblem(location: top.location, reason: "the configuration is missing 'site' (name, base_url, canonical_host)")
@@ -54,6 +54,7 @@ extension Config {
                     linkHosts: try allow.stringList("link_hosts", in: "'allow'")?.map { $0.value.lowercased() } ?? [])
             }
             config.accessReviewDays = try top.integer("access_review_days") ?? 365
+            config.inactivityDays = try top.integer("inactivity_days") ?? 180
             config.requireSignedCommits = try top.bool("require_signed_commits") ?? false
             if let retention = try top.mapping("retention", in: "the configuration") {
                 for pair in retention.pairs {

@@ -14,6 +14,8 @@ public struct Config: Sendable {
     public var allow: Allowlist
     /// Days after `reviewed_on` before an access review is overdue.
     public var accessReviewDays: Int
+    /// Days without a commit after which `roster audit` lists a person as inactive.
+    public var inactivityDays: Int = 180
     /// Whether every content commit must carry a verified SSH signature.
     public var requireSignedCommits: Bool
     /// Retention period per content type, as written (`7y`, `18m`).

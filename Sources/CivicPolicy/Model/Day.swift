@@ -27,6 +27,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         self.init(year: year, month: month, day: day)
     }
 
+    /// The number of days in a month.
+    public static func lastDay(month: Int, year: Int) -> Int { daysIn(month: month, year: year) }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -23,7 +23,9 @@ public struct ApprovedVersion: Sendable, Equatable {
 /// Why a version is not approved.
 public struct ApprovalProblem: Sendable, Equatable {
     /// Which approval rule it breaks.
-    public enum Rule: String, Sendable { case missing = "approval.missing", selfApproval = "approval.self" }
+    public enum Rule: String, Sendable {
+        case missing = "approval.missing", selfApproval = "approval.self", unverified = "author.unverified"
+    }
     public var rule: Rule
     /// The commit that made the unapproved change.
     public var commit: ObjectID

@@ -22,7 +22,7 @@ public struct ApprovalVerifier {
         guard let tip = try repository.referenceTarget("refs/heads/\(branch)") else {
             throw WorkflowError.invalid("the publish branch '\(branch)' has no commits")
         }
-        let chain = try repository.history(from: tip, firstParentOnly: true).reversed()
+        let chain = try repository.firstParentChain(from: tip).reversed()
         guard let root = chain.first else { throw WorkflowError.invalid("the publish branch '\(branch)' is empty") }
 
         // The baseline: the configured commit on the first-parent chain, else the root.
@@ -38,16 +38,19 @@ public struct ApprovalVerifier {
 
         var state = try initialState(at: baseline)
         var effective = try Settings.load(from: TreeSource(repository: repository, tree: baseline.tree))
+        var signatures = tipSettings.config.requireSignedCommits ? try SignatureVerifier(repository: repository, roster: effective.roster) : nil
+        let walker = try MergeWalker(repository: repository, base: baseline.id)
         var reached = false
+        var firstParentTree = baseline.tree
         for commit in chain {
             if !reached {
                 reached = commit.id == baseline.id
                 continue
             }
-            let firstParentTree = try repository.commit(commit.parents[0]).tree
+            defer { firstParentTree = commit.tree }
+            let branchAuthorship = try walker.advance(to: commit)
             let changes = try repository.changes(from: firstParentTree, to: commit.tree).filter { ControlledPath.kind(of: $0.path) != nil }
             guard !changes.isEmpty else { continue }
-            let branchAuthorship = commit.isMerge ? try BranchAuthorship(repository: repository, merge: commit) : nil
             var settingsChanged = false
             for change in changes {
                 guard let newBlob = change.newBlob else {
@@ -55,8 +58,13 @@ public struct ApprovalVerifier {
                     continue
                 }
                 let kind = ControlledPath.kind(of: change.path)!
-                let decision = try decide(change: change, newBlob: newBlob, kind: kind, commit: commit,
+                var decision = try decide(change: change, newBlob: newBlob, kind: kind, commit: commit,
                                           authorship: branchAuthorship, settings: effective)
+                if case .approved = decision, let signatures, case let status = try signatures.status(of: commit), status != .verified {
+                    let why = status == .unsigned ? "is not signed" : "has a signature that does not verify"
+                    decision = .unapproved(.init(rule: .unverified, commit: commit.id, author: commit.author.email,
+                                                 reason: "the approving merge \(commit.id.short) by \(commit.author.email) \(why)"))
+                }
                 var lastApproved = state[change.path]?.lastApproved
                 if case let .approved(evidence) = decision { lastApproved = ApprovedVersion(blob: newBlob, evidence: evidence) }
                 state[change.path] = FileApproval(path: change.path, blob: newBlob, kind: kind, decision: decision,
@@ -66,6 +74,7 @@ public struct ApprovalVerifier {
             if settingsChanged {
                 // Reviewer roles come from the last approved roster, never from an unapproved edit.
                 effective = try approvedSettings(state: state, fallback: effective)
+                if signatures != nil { signatures = try SignatureVerifier(repository: repository, roster: effective.roster) }
             }
         }
         return ApprovalReport(branch: branch, tip: tip, baseline: baseline.id, files: state, settings: effective)
@@ -146,12 +155,15 @@ public enum ControlledPath: Sendable, Equatable {
 
     /// The kind of a path, or nil when approval does not cover it.
     public static func kind(of path: String) -> ControlledPath? {
-        let parts = path.split(separator: "/")
-        if path == Settings.configPath || path == Settings.rosterPath || parts.first == "templates" || parts.first == "lexicons" {
+        if path == Settings.configPath || path == Settings.rosterPath || path.hasPrefix("templates/") || path.hasPrefix("lexicons/") {
             return .settings
         }
-        if parts.count >= 4, parts[0] == "content", parts[1] == "posts" { return .post(department: String(parts[2])) }
-        if parts.count >= 4, parts[0] == "content", parts[1] == "media" { return .media(department: String(parts[2])) }
+        for (prefix, make) in [("content/posts/", ControlledPath.post), ("content/media/", ControlledPath.media)] where path.hasPrefix(prefix) {
+            let rest = path.utf8.dropFirst(prefix.utf8.count)
+            guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), slash != rest.startIndex,
+                  rest.index(after: slash) != rest.endIndex else { return nil }
+            return make(String(decoding: rest[..<slash], as: UTF8.self))
+        }
         return nil
     }
 

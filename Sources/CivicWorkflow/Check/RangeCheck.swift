@@ -21,8 +21,28 @@ struct RangeCheck {
         var seen: Set<String> = []
         var inputs: [CheckInput] = []
         var origins: [String] = []
+        var unverified: [Finding] = []
+        let signatures = settings.config.requireSignedCommits ? try SignatureVerifier(repository: repository, roster: settings.roster) : nil
         for commit in try repository.history(from: head, hiding: [base]).reversed() {
-            for change in try versions(writtenBy: commit) {
+            let written = try versions(writtenBy: commit)
+            if let signatures, !written.isEmpty {
+                let status = try signatures.status(of: commit)
+                if status != .verified {
+                    let why: String
+                    switch status {
+                    case .unsigned: why = "is not signed"
+                    case let .invalid(reason): why = "has a signature that does not verify (\(reason))"
+                    case .verified: why = ""
+                    }
+                    for change in written {
+                        unverified.append(Finding(rule: ProcessRules.authorUnverified.id, severity: .error, file: change.path,
+                                                  span: SourceSpan(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)),
+                                                  message: "commit \(commit.id.short) by \(commit.author.email) \(why)",
+                                                  hint: ProcessRules.authorUnverified.hint))
+                    }
+                }
+            }
+            for change in written {
                 let key = "\(change.path)\u{0}\(change.blob.hex)\u{0}\(commit.author.email.lowercased())"
                 guard seen.insert(key).inserted else { continue }
                 inputs.append(CheckInput(path: change.path, bytes: try repository.blob(change.blob),
@@ -39,7 +59,7 @@ struct RangeCheck {
                 return copy
             }
         }
-        let report = CheckReport(findings: findings, files: inputs.count, settingsWarnings: settings.warnings)
+        let report = CheckReport(findings: unverified + findings, files: inputs.count, settingsWarnings: settings.warnings)
         return report
     }
 

@@ -62,10 +62,41 @@ public struct PublishRequest {
             }
             let theme = try loadTheme(from: source)
             let site = try OutputFolder(root: siteFolder)
-            let summary = try SiteBuilder(config: settings.config, roster: settings.roster, theme: theme)
-                .build(published, media: { try? source.read("content/" + $0) }, into: site)
+            let builder = SiteBuilder(config: settings.config, roster: settings.roster, theme: theme)
+            let summary = try builder.build(published, media: { try? source.read("content/" + $0) }, into: site)
+
+            // The records archive says what went out before; queue and record only what is new.
+            let archive = RecordsArchive(repository: repository)
+            var state = try archive.state()
+            var drafts: [RecordsArchive.Draft] = []
+            for item in published {
+                let path = item.post.path
+                if item.outdated {
+                    guard let live = state.live[path] else { continue }
+                    drafts.append(withdrawal(of: path, live: live, item: item, config: settings.config))
+                    continue
+                }
+                guard !state.versions.contains(Record.versionKey(path: path, blob: item.blob, action: .publish)) else { continue }
+                let items = (item.post.frontMatter?.targetPlatforms ?? []).filter(settings.config.platforms.contains)
+                    .map { QueueItem(item, platform: $0, action: .create, config: settings.config) }
+                    .filter { !state.queued.contains($0.idempotencyKey) }
+                drafts.append(.init(action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
+                                    publishAt: item.publishAt, source: item.post.source.bytes,
+                                    page: Array(builder.renderPage(item).utf8), queueItems: items))
+            }
+            // Posts that left the branch are withdrawn from wherever they went.
+            let present = Set(approvals.files.keys)
+            for (path, live) in state.live.sorted(by: { $0.key < $1.key }) where !present.contains(path) {
+                drafts.append(withdrawal(of: path, live: live, item: nil, config: settings.config))
+            }
             let queue = try OutputFolder(root: queueFolder)
-            result.queued = try QueueWriter(config: settings.config, folder: queue).enqueue(published)
+            let items = drafts.flatMap(\.queueItems)
+            // Queue files first, then the records that say they were queued: a run killed in
+            // between writes the same files again (same names, same bytes, same keys) next time.
+            try QueueWriter(folder: queue).write(items)
+            try archive.append(drafts, to: &state, now: now, retention: settings.config.retention["posts"])
+            result.queued = items
+            result.records = drafts.count
             result.site = summary
             result.pagesWritten = site.written.count
             result.pagesUnchanged = site.unchanged.count
@@ -78,6 +109,17 @@ public struct PublishRequest {
         } catch let error as TemplateError {
             throw WorkflowError.publish(.template(error))
         }
+    }
+
+    /// A withdrawal of a live post from every platform it went to.
+    private func withdrawal(of path: String, live: ArchiveState.LivePost, item: PublishedPost?, config: Config) -> RecordsArchive.Draft {
+        let post = item?.post ?? Post.parse(path: path, bytes: [])
+        let basis = PublishedPost(post: post, blob: live.blob, commit: item?.commit ?? live.commit, approval: item?.approval,
+                                  publishAt: item?.publishAt ?? now, outdated: true)
+        let items = live.platforms.sorted().compactMap(Platform.init(rawValue:))
+            .map { QueueItem(basis, platform: $0, action: .withdraw, config: config) }
+        return .init(action: .withdraw, path: path, blob: live.blob, commit: basis.commit, approval: item?.approval,
+                     publishAt: basis.publishAt, source: item?.post.source.bytes ?? [], page: nil, queueItems: items)
     }
 
     /// The built-in theme, overridden file by file by the repository's `templates/`.
@@ -109,12 +151,14 @@ public struct PublishResult: Sendable, Encodable {
     public var scheduled: [HeldPost] = []
     /// Posts published as outdated (stale).
     public var outdated: [String] = []
+    /// Records appended to the records branch.
+    public var records = 0
 
     enum CodingKeys: String, CodingKey {
         case commit, held, scheduled, outdated, queued
         case pagesWritten = "pages_written"
         case pagesUnchanged = "pages_unchanged"
-        case posts
+        case posts, records
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -127,6 +171,7 @@ public struct PublishResult: Sendable, Encodable {
         try container.encode(pagesWritten, forKey: .pagesWritten)
         try container.encode(pagesUnchanged, forKey: .pagesUnchanged)
         try container.encode(site.posts, forKey: .posts)
+        try container.encode(records, forKey: .records)
     }
 }
 

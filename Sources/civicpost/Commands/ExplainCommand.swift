@@ -12,18 +12,16 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         guard let rule else {
             var text = ""
-            for item in RuleRegistry.all {
-                let description = type(of: item).description
+            for description in RuleRegistry.allDescriptions {
                 text += "\(description.id.padding(toLength: 34, withPad: " ", startingAt: 0)) \(description.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(description.title)\n"
             }
             Terminal.print(text)
             return
         }
-        guard let found = RuleRegistry.rule(rule) else {
+        guard let description = RuleRegistry.description(of: rule) else {
             Terminal.error("error: no rule '\(rule)'; `civicpost explain` lists them")
             throw ExitCode(64)
         }
-        let description = type(of: found).description
         Terminal.print("""
         \(description.id): \(description.title)
         default severity: \(description.severity.rawValue)\(description.suppressible ? "" : " (cannot be suppressed or reconfigured)")

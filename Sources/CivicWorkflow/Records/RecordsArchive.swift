@@ -1,0 +1,131 @@
+import CivicGit
+import CivicPolicy
+import CivicPublish
+import Foundation
+
+/// The public-records archive: the `records` branch, appended to with libgit2 without
+/// touching the work tree. Each record is a commit adding one folder — `record.json`, the
+/// post's source, the rendered page and the queue items — and each `record.json` carries the
+/// SHA-256 of the one before it.
+public final class RecordsArchive {
+    /// The branch's reference.
+    public static let reference = "refs/heads/records"
+    static let signature = ("civicpost records", "records@civicpost.invalid")
+
+    let repository: Repository
+    let cacheURL: URL
+
+    public init(repository: Repository) {
+        self.repository = repository
+        cacheURL = URL(fileURLWithPath: repository.gitDirectory).appendingPathComponent("civicpost/records-state.json")
+    }
+
+    /// A record to append, before it has a sequence number and a place in the chain.
+    public struct Draft {
+        public var action: Record.Action
+        public var path: String
+        public var blob: String
+        public var commit: String
+        public var approval: Approval?
+        public var publishAt: Timestamp
+        public var source: [UInt8]
+        public var page: [UInt8]?
+        public var queueItems: [QueueItem]
+    }
+
+    /// The archive's state: the cached one when it describes the branch's current tip, else
+    /// rebuilt by reading every record.
+    public func state() throws -> ArchiveState {
+        let tip = try repository.referenceTarget(Self.reference)
+        if let data = FileManager.default.contents(atPath: cacheURL.path),
+           let cached = try? JSONDecoder().decode(ArchiveState.self, from: data), cached.tip == tip?.hex {
+            return cached
+        }
+        var state = ArchiveState()
+        state.tip = tip?.hex
+        guard let tip else { return state }
+        for commit in try repository.firstParentChain(from: tip).reversed() {
+            for record in try records(addedBy: commit) {
+                apply(record.record, queueKeys: record.queueKeys, to: &state)
+                state.lastHash = sha256Hex(record.bytes)
+            }
+        }
+        return state
+    }
+
+    /// The records a commit of the branch added, with their `record.json` bytes.
+    func records(addedBy commit: Commit) throws -> [(record: Record, bytes: [UInt8], queueKeys: [String])] {
+        let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
+        var out: [(Record, [UInt8], [String])] = []
+        for change in try repository.changes(from: parentTree, to: commit.tree)
+        where change.kind == .added && change.path.hasSuffix("/record.json") {
+            let bytes = try repository.blob(change.newBlob!)
+            let record = try JSONDecoder().decode(Record.self, from: Data(bytes))
+            let keys = record.files.keys.filter { $0.hasPrefix("queue/") }.map { String($0.dropFirst(6).dropLast(5)) }
+            out.append((record, bytes, keys))
+        }
+        return out
+    }
+
+    private func apply(_ record: Record, queueKeys: [String], to state: inout ArchiveState) {
+        state.sequence = max(state.sequence, record.sequence)
+        state.versions.insert(record.versionKey)
+        state.queued.formUnion(queueKeys)
+        switch record.action {
+        case .publish:
+            let earlier = state.live[record.post.path]?.platforms ?? []
+            state.live[record.post.path] = .init(blob: record.post.blob, commit: record.post.commit,
+                                                  platforms: earlier.union(record.platforms))
+        case .withdraw:
+            state.live[record.post.path] = nil
+        }
+    }
+
+    /// Appends drafts as one commit each through a batch handle (one packfile for all), then
+    /// moves the branch once, only if it still points where it did (no lost records).
+    public func append(_ drafts: [Draft], to state: inout ArchiveState, now: Timestamp, retention: String?) throws {
+        guard !drafts.isEmpty else { return }
+        guard let workdir = repository.workingDirectory ?? Optional(repository.gitDirectory) else { return }
+        let batch = try Repository.openBatch(at: workdir)
+        let oldTip = state.tip.flatMap { ObjectID(hex: $0) }
+        let editor = try TreeEditor(repository: batch, base: try oldTip.map { try batch.commit($0).tree })
+        var tip = oldTip
+        let time = Date(timeIntervalSince1970: TimeInterval(now.secondsSinceEpoch))
+        let author = Signature(name: Self.signature.0, email: Self.signature.1, time: time)
+        for draft in drafts {
+            var files: [(String, [UInt8])] = [("source.md", draft.source)]
+            if let page = draft.page { files.append(("page.html", page)) }
+            for item in draft.queueItems { files.append(("queue/\(item.idempotencyKey).json", try item.encoded())) }
+            var record = Record(
+                sequence: state.sequence + 1, action: draft.action,
+                post: .init(path: draft.path, blob: draft.blob, commit: draft.commit), approval: draft.approval,
+                recordedAt: now.description, publishAt: draft.publishAt.description, retention: retention,
+                retainUntil: retention.flatMap { Record.retainUntil(from: now.day, period: $0)?.description },
+                versionKey: Record.versionKey(path: draft.path, blob: draft.blob, action: draft.action),
+                files: [:], previous: state.lastHash)
+            record.platforms = draft.queueItems.map(\.platform).sorted()
+            for (name, bytes) in files { record.files[name] = sha256Hex(bytes) }
+            let recordBytes = try record.encoded()
+            for (name, bytes) in files + [("record.json", recordBytes)] {
+                try editor.add(FileEntry(path: record.folder + name, blob: try batch.writeBlob(bytes)))
+            }
+            let tree = try editor.writeTree()
+            tip = try batch.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: author, committer: author,
+                                         message: "record \(record.sequence): \(draft.action.rawValue) \(draft.path)\n\nprevious: \(record.previous ?? "none")\n")
+            apply(record, queueKeys: draft.queueItems.map(\.idempotencyKey), to: &state)
+            state.lastHash = sha256Hex(recordBytes)
+        }
+        try batch.flushBatch()
+        try repository.moveReference(Self.reference, to: tip!, from: oldTip, message: "civicpost publish: \(drafts.count) records")
+        state.tip = tip!.hex
+        try saveCache(state)
+    }
+
+    /// Keeps the state beside the branch so the next run need not read every record.
+    func saveCache(_ state: ArchiveState) throws {
+        try FileManager.default.createDirectory(at: cacheURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try AtomicFile.write(Array(try encoder.encode(state)), to: cacheURL)
+    }
+}
