@@ -24,7 +24,7 @@ import Testing
         #expect(driver["semanticVersion"] as? String == "0.1.0")
         #expect(driver["informationUri"] == nil)
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        let registered = RuleRegistry.all.map { type(of: $0).description }
+        let registered = RuleRegistry.allDescriptions  // per-post rules and the process rules (approval.*, author.unverified)
         #expect(rules.map { $0["id"] as? String } == registered.map(\.id))
         for (rule, description) in zip(rules, registered) {
             let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String

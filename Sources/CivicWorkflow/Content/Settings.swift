@@ -23,7 +23,7 @@ public struct Settings: Sendable {
 
     /// The scanners rules share, for checks made on `today`.
     public func detectors(today: Day) -> Detectors {
-        Detectors(config: config, lexicon: lexicon, referenceYear: today.year)
+        Detectors(config: config, lexicon: lexicon, referenceYear: today.year, roster: roster)
     }
 
     /// Reads `civicpost.yml` and `content/roster.yml`; a missing or malformed file throws

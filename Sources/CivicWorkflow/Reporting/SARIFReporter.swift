@@ -20,7 +20,7 @@ public struct SARIFReporter: Sendable {
 
     public init(
         toolVersion: String, sourceRoot: URL? = nil,
-        rules: [RuleDescription] = RuleRegistry.all.map { type(of: $0).description }
+        rules: [RuleDescription] = RuleRegistry.allDescriptions
     ) {
         self.toolVersion = toolVersion
         self.sourceRoot = sourceRoot
