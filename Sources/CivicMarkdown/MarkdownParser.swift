@@ -12,6 +12,11 @@ struct MarkdownParser {
     /// cmark-gfm registers its extensions in a global list; once per process.
     static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// cmark-gfm adds and removes extension trigger characters (`~`, `:`, `w`, …) in a global
+    /// table while it finishes a parse (github/cmark-gfm#176): two parses at once can lose a
+    /// strikethrough or an autolink. Parsing is serialised; walking and rendering are not.
+    static let parseLock = NSLock()
+
     init(source: UnsafeBufferPointer<UInt8>) {
         self.source = source
         var starts = [0]
@@ -29,15 +34,18 @@ struct MarkdownParser {
             return MarkdownDocument(links: [], paragraphs: [], title: nil, html: renderHTML ? "" : nil)
         }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let syntax = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntax)
+        let parsed: OpaquePointer? = Self.parseLock.withLock {
+            for name in Self.extensionNames {
+                if let syntax = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntax)
+                }
             }
+            source.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+            return cmark_parser_finish(parser)
         }
-        source.withMemoryRebound(to: CChar.self) { chars in
-            if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
-        }
-        guard let root = cmark_parser_finish(parser) else {
+        guard let root = parsed else {
             return MarkdownDocument(links: [], paragraphs: [], title: nil, html: renderHTML ? "" : nil)
         }
         defer { cmark_node_free(root) }

@@ -20,15 +20,14 @@ struct FeedWriter {
 
         """
         for item in posts {
-            let url = item.post.pageURL(config: config) ?? config.baseURL
-            let front = item.post.frontMatter
+            let url = item.summary.pageURL(config: config) ?? config.baseURL
             xml += """
               <entry>
-                <title>\(escapeXML(front?.title.value ?? item.post.path))</title>
+                <title>\(escapeXML(item.summary.title))</title>
                 <id>\(escapeXML(url))</id>
                 <link rel="alternate" type="text/html" href="\(escapeXML(url))"/>
                 <updated>\(SiteDates.iso(item.publishAt))</updated>
-                <summary>\(escapeXML(front?.summary?.value ?? item.post.body.firstParagraph ?? ""))</summary>
+                <summary>\(escapeXML(item.summary.description))</summary>
               </entry>
 
             """
@@ -41,10 +40,9 @@ struct FeedWriter {
             title: title, home_page_url: config.baseURL + "/" + folder,
             feed_url: config.baseURL + "/" + folder + "feed.json",
             items: posts.map { item in
-                let url = item.post.pageURL(config: config) ?? config.baseURL
-                let front = item.post.frontMatter
-                return JSONFeedItem(id: url, url: url, title: front?.title.value ?? item.post.path, summary: front?.summary?.value,
-                            content_text: item.post.body.paragraphs.map(\.text).joined(separator: "\n\n"),
+                let url = item.summary.pageURL(config: config) ?? config.baseURL
+                return JSONFeedItem(id: url, url: url, title: item.summary.title, summary: item.summary.summary,
+                            content_text: item.summary.text,
                             date_published: SiteDates.iso(item.publishAt))
             })
         let encoder = JSONEncoder()
@@ -58,7 +56,7 @@ struct FeedWriter {
             xml += "  <url><loc>\(escapeXML(config.baseURL + "/" + folder))</loc></url>\n"
         }
         for item in posts {
-            guard let url = item.post.pageURL(config: config) else { continue }
+            guard let url = item.summary.pageURL(config: config) else { continue }
             xml += "  <url><loc>\(escapeXML(url))</loc><lastmod>\(SiteDates.iso(item.publishAt))</lastmod></url>\n"
         }
         return xml + "</urlset>\n"

@@ -2,8 +2,8 @@ import CivicPolicy
 
 /// A post version the publisher puts out: approved and due (or outdated, kept as a record).
 public struct PublishedPost: Sendable {
-    /// The parsed post.
-    public var post: Post
+    /// What the indexes and feeds show of the post.
+    public var summary: PostSummary
     /// The blob id of the version.
     public var blob: String
     /// The commit that holds the version on the publish branch.
@@ -15,8 +15,11 @@ public struct PublishedPost: Sendable {
     /// Stale or withdrawn: the page stays, marked outdated, and leaves the indexes.
     public var outdated: Bool
 
-    public init(post: Post, blob: String, commit: String, approval: Approval?, publishAt: Timestamp, outdated: Bool) {
-        self.post = post
+    /// The post's path in the repository.
+    public var path: String { summary.path }
+
+    public init(summary: PostSummary, blob: String, commit: String, approval: Approval?, publishAt: Timestamp, outdated: Bool) {
+        self.summary = summary
         self.blob = blob
         self.commit = commit
         self.approval = approval

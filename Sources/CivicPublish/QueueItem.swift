@@ -48,17 +48,16 @@ public struct QueueItem: Codable, Sendable, Equatable {
         case publishAt = "publish_at"
     }
 
-    /// The item for one platform of a published post.
-    public init(_ item: PublishedPost, platform: Platform, action: Action, config: Config) {
-        let path = item.post.path
+    /// The item for one platform of a published post (`post` is the version's parsed source,
+    /// for the platform's text).
+    public init(_ item: PublishedPost, post: Post, platform: Platform, action: Action, config: Config) {
+        let path = item.path
         self.idempotencyKey = Self.key(path: path, blob: item.blob, platform: platform.rawValue, action: action)
         self.action = action
         self.platform = platform.rawValue
-        self.text = action == .create ? item.post.message(for: platform, config: config) : ""
-        self.link = item.post.pageURL(config: config) ?? config.baseURL
-        self.media = action == .create ? (item.post.frontMatter?.media ?? []).map {
-            MediaFile(file: $0.file.value, alt: $0.alt?.value ?? "")
-        } : []
+        self.text = action == .create ? post.message(for: platform, config: config) : ""
+        self.link = item.summary.pageURL(config: config) ?? config.baseURL
+        self.media = action == .create ? item.summary.media.map { MediaFile(file: $0.file, alt: $0.alt) } : []
         self.publishAt = item.publishAt.description
         self.post = Source(path: path, blob: item.blob, commit: item.commit)
         self.approval = item.approval
@@ -76,7 +75,7 @@ public struct QueueItem: Codable, Sendable, Equatable {
     /// `<platform>/<publish_at>-<slug>-<key8>.json`, with the time in compact UTC form.
     public var fileName: String {
         let time = publishAt.filter { $0 != "-" && $0 != ":" }
-        let slug = post.path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? "post"
+        let slug = self.post.path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? "post"
         let suffix = action == .withdraw ? "-withdraw" : ""
         return "\(platform)/\(time)-\(slug)-\(idempotencyKey.prefix(8))\(suffix).json"
     }

@@ -1,47 +1,91 @@
 import CivicMarkdown
 import CivicPolicy
+import Dispatch
 import Foundation
 
 /// Renders the city site: a page per post, a page per department, a paginated home page,
 /// Atom and JSON feeds (site-wide and per department), sitemap.xml and robots.txt.
-public struct SiteBuilder {
+///
+/// Incremental and crash-safe by ordering: assets and media are written first, then post
+/// pages, then the indexes, feeds and sitemap that link to them; every file is replaced
+/// atomically and nothing is ever deleted, so a run killed at any moment leaves each file
+/// whole (old or new) and no link to a page that is not there. A post page is rendered only
+/// when its render key (blob, theme, configuration, roster, outdated flag) changed or the
+/// file is missing; pages are rendered in parallel chunks and written as they come, never
+/// all held in memory.
+public struct SiteBuilder: Sendable {
     /// Posts per index page.
     public static let pageSize = 20
+    /// Post pages rendered at once before they are written.
+    static let chunkSize = 128
     /// The policy's disclaimer, in every footer ("ENFORCEMENT").
     public static let disclaimer = "Information on this site and the City's social media may not be timely, accurate or complete. Communication through social media is not legal or official notice for any purpose."
 
     public let config: Config
     public let roster: Roster
     public let theme: Theme
+    /// What the rendering depends on besides the post: mixed into every render key.
+    public let fingerprint: String
 
-    public init(config: Config, roster: Roster, theme: Theme) {
+    public init(config: Config, roster: Roster, theme: Theme, fingerprint: String = "") {
         self.config = config
         self.roster = roster
         self.theme = theme
+        self.fingerprint = fingerprint
     }
 
-    /// Writes the site into `output`. `media` reads a file under `content/` (e.g.
-    /// `media/dpw/map.png`) for copying; a missing file is left out and reported.
-    public func build(_ posts: [PublishedPost], media: (String) -> [UInt8]?, into output: OutputFolder) throws -> SiteSummary {
+    /// Writes the site into `output`. `source` gives a post version's bytes (for pages that
+    /// must be rendered); `media` reads a file under `content/` for copying (a missing one is
+    /// reported). `cache` maps page paths to the render key of the page on disk, and is
+    /// updated.
+    public func build(_ posts: [PublishedPost], source: (PublishedPost) throws -> [UInt8],
+                      media: (String) -> [UInt8]?, cache: inout RenderCache, into output: OutputFolder) throws -> SiteSummary {
         var summary = SiteSummary()
-        let sorted = posts.sorted { ($0.publishAt, $0.post.path) > ($1.publishAt, $1.post.path) }
+        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            try output.write(bytes, to: path)
+        }
+        let sorted = posts.sorted { ($0.publishAt, $0.path) > ($1.publishAt, $1.path) }
+        var copied: Set<String> = []
         for item in sorted {
-            guard let path = item.post.pagePath else { continue }
-            try output.write(Array(renderPost(item, root: relativeRoot(depth: 3)).utf8), to: path + "index.html")
-            summary.posts += 1
-            for file in item.post.frontMatter?.media ?? [] {
-                if let bytes = media(file.file.value) {
-                    try output.write(bytes, to: file.file.value)
+            for file in item.summary.media where copied.insert(file.file).inserted {
+                if let bytes = media(file.file) {
+                    try output.write(bytes, to: file.file)
                 } else {
-                    summary.missingMedia.append("content/\(file.file.value) (\(item.post.path))")
+                    summary.missingMedia.append("content/\(file.file) (\(item.path))")
                 }
+            }
+        }
+        // Post pages: only those whose key changed (or whose file is gone) are rendered.
+        var stale: [(PublishedPost, String)] = []
+        for item in sorted {
+            guard let pagePath = item.summary.pagePath else { continue }
+            summary.posts += 1
+            let file = pagePath + "index.html"
+            let key = renderKey(item)
+            if cache.keys[file] == key, output.contains(file) {
+                summary.pagesReused += 1
+                continue
+            }
+            stale.append((item, key))
+        }
+        for start in stride(from: 0, to: stale.count, by: Self.chunkSize) {
+            let chunk = Array(stale[start..<min(stale.count, start + Self.chunkSize)])
+            // Sources are read here, on one thread (a libgit2 repository is not shared across
+            // threads); parsing and rendering run on all cores.
+            let sources = try chunk.map { try source($0.0) }
+            let pages = try parallelRender(chunk.map(\.0), sources: sources)
+            for ((item, key), page) in zip(chunk, pages) {
+                let file = item.summary.pagePath! + "index.html"
+                try output.write(page, to: file)
+                cache.keys[file] = key
+                summary.pagesRendered += 1
             }
         }
         let current = sorted.filter { !$0.outdated }
         try writeList(current, heading: "News from the City", folder: "", into: output)
         var feedEntries: [(String, [PublishedPost])] = [("", current)]
         for department in roster.departments {
-            let mine = current.filter { $0.post.frontMatter?.department.value == department.slug }
+            let mine = current.filter { $0.summary.department == department.slug }
             try writeList(mine, heading: department.name, folder: department.slug + "/", into: output)
             feedEntries.append((department.slug + "/", mine))
             summary.departments += 1
@@ -54,10 +98,23 @@ public struct SiteBuilder {
         }
         try output.write(Array(feeds.sitemap(sorted, departments: feedEntries.map(\.0)).utf8), to: "sitemap.xml")
         try output.write(Array("User-agent: *\nAllow: /\nSitemap: \(config.baseURL)/sitemap.xml\n".utf8), to: "robots.txt")
-        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            try output.write(bytes, to: path)
-        }
         return summary
+    }
+
+    /// The key a post page is rendered under: it changes when anything that shapes the page does.
+    func renderKey(_ item: PublishedPost) -> String {
+        "\(item.blob)|\(item.outdated ? 1 : 0)|\(item.publishAt)|\(fingerprint)"
+    }
+
+    private func parallelRender(_ items: [PublishedPost], sources: [[UInt8]]) throws -> [[UInt8]] {
+        let results = RenderSlots(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.store(at: index) {
+                let post = Post.parse(path: items[index].path, bytes: sources[index])
+                return Array(renderPost(items[index], post: post, root: relativeRoot(depth: 3)).utf8)
+            }
+        }
+        return try results.values()
     }
 
     private func writeList(_ posts: [PublishedPost], heading: String, folder: String, into output: OutputFolder) throws {
@@ -91,31 +148,29 @@ public struct SiteBuilder {
     }
 
     /// The page of one post, as the site holds it.
-    public func renderPage(_ item: PublishedPost) -> String {
-        renderPost(item, root: relativeRoot(depth: 3))
+    public func renderPage(_ item: PublishedPost, post: Post) -> String {
+        renderPost(item, post: post, root: relativeRoot(depth: 3))
     }
 
-    func renderPost(_ item: PublishedPost, root: String) -> String {
-        let post = item.post
-        let front = post.frontMatter
+    func renderPost(_ item: PublishedPost, post: Post, root: String) -> String {
         let html = MarkdownDocument.html(post.bodyBytes)
         var entry = listEntry(item)
         entry["body"] = html
         entry["outdated"] = item.outdated
-        let media: [[String: Any]] = (front?.media ?? []).map { file in
-            var value: [String: Any] = ["path": file.file.value, "alt": file.alt?.value ?? ""]
-            if let credit = file.credit?.value { value["credit"] = credit }
+        let media: [[String: Any]] = item.summary.media.map { file in
+            var value: [String: Any] = ["path": file.file, "alt": file.alt]
+            if let credit = file.credit { value["credit"] = credit }
             return value
         }
         entry["media"] = media
         var page: [String: Any] = [
-            "title": front?.title.value ?? post.path,
-            "description": front?.summary?.value ?? post.body.firstParagraph ?? "",
-            "url": post.pageURL(config: config) ?? config.baseURL,
+            "title": item.summary.title,
+            "description": item.summary.description,
+            "url": item.summary.pageURL(config: config) ?? config.baseURL,
             "type": "article",
         ]
-        if let first = front?.media.first {
-            page["image"] = ["url": config.baseURL + "/" + first.file.value, "alt": first.alt?.value ?? ""]
+        if let first = item.summary.media.first {
+            page["image"] = ["url": config.baseURL + "/" + first.file, "alt": first.alt]
         }
         var context = baseContext(root: root, page: page)
         context["post"] = entry
@@ -123,16 +178,15 @@ public struct SiteBuilder {
     }
 
     private func listEntry(_ item: PublishedPost) -> [String: Any] {
-        let front = item.post.frontMatter
-        let slug = front?.department.value ?? ""
+        let slug = item.summary.department
         var entry: [String: Any] = [
-            "title": front?.title.value ?? item.post.path,
-            "path": (item.post.pagePath ?? "") + "index.html",
+            "title": item.summary.title,
+            "path": (item.summary.pagePath ?? "") + "index.html",
             "date": SiteDates.human(item.publishAt),
             "date_iso": SiteDates.iso(item.publishAt),
             "department": ["name": roster.department(slug)?.name ?? slug, "path": slug + "/index.html"],
         ]
-        if let summary = front?.summary?.value { entry["summary"] = summary }
+        if let summary = item.summary.summary { entry["summary"] = summary }
         return entry
     }
 
@@ -154,10 +208,40 @@ public struct SiteBuilder {
     }
 }
 
+/// Render keys of the pages on disk, by file path; kept between runs.
+public struct RenderCache: Codable, Sendable {
+    public var keys: [String: String] = [:]
+    public init() {}
+}
+
+/// Per-index result slots for parallel rendering.
+/// `@unchecked Sendable`: each index is written by exactly one `concurrentPerform` iteration
+/// and read only after it returns.
+private final class RenderSlots: @unchecked Sendable {
+    private var slots: [Result<[UInt8], Error>?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func store(at index: Int, _ body: () throws -> [UInt8]) {
+        let value = Result { try body() }
+        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    func values() throws -> [[UInt8]] {
+        try slots.map { try $0!.get() }
+    }
+}
+
 /// What a build wrote.
 public struct SiteSummary: Sendable, Equatable {
-    /// Post pages rendered.
+    /// Post pages in the site.
     public var posts = 0
+    /// Post pages rendered by this run.
+    public var pagesRendered = 0
+    /// Post pages whose render key had not changed.
+    public var pagesReused = 0
     /// Department pages rendered.
     public var departments = 0
     /// Media files a post names that do not exist.

@@ -1,4 +1,5 @@
 import CivicMarkdown
+import Foundation
 import Testing
 
 @Suite struct MarkdownDocumentTests {
@@ -52,5 +53,29 @@ import Testing
             #expect(link.range.lowerBound >= 0 && link.range.upperBound <= bytes.count)
         }
         #expect(document.html != nil)
+    }
+}
+
+@Suite struct MarkdownConcurrencyTests {
+    /// cmark-gfm keeps extension trigger characters in a global table; parses on many threads
+    /// at once must still all see strikethrough and autolinks.
+    @Test func parallelParsesAgree() {
+        let text = Array("Old ~~price~~ new, see https://city.milwaukee.gov/x and www.mpl.org today.\n".utf8)
+        let expected = MarkdownDocument.parse(text, renderHTML: true).html
+        let results = Results(count: 2000)
+        DispatchQueue.concurrentPerform(iterations: 2000) { index in
+            results.set(index, MarkdownDocument.parse(text, renderHTML: true).html)
+        }
+        #expect(expected?.contains("<del>price</del>") == true)
+        #expect(results.all.allSatisfy { $0 == expected })
+    }
+
+    /// `@unchecked Sendable`: each index is written once, under the lock.
+    final class Results: @unchecked Sendable {
+        private var values: [String?]
+        private let lock = NSLock()
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: String?) { lock.withLock { values[index] = value } }
+        var all: [String?] { lock.withLock { values } }
     }
 }

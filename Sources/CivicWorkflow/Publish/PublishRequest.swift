@@ -24,6 +24,8 @@ public struct PublishRequest {
     public func run() throws -> PublishResult {
         let workspace = try Workspace.locate(from: directory)
         let repository = try workspace.requireRepository(for: "publish")
+        let lock = try PublishLock(gitDirectory: repository.gitDirectory)
+        defer { withExtendedLifetime(lock) {} }
         do {
             let branch = try Settings.load(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
             let approvals = try ApprovalVerifier(repository: repository, branch: branch).run()
@@ -32,7 +34,11 @@ public struct PublishRequest {
             var approved: [String: ObjectID] = [:]
             for (path, file) in approvals.files { if let version = file.lastApproved { approved[path] = version.blob } }
             let source = BlobSource(repository: repository, blobs: approved)
-            let checker = Checker(settings: settings, today: today)
+            var cache = PublishCache.load(gitDirectory: repository.gitDirectory)
+            let settingsKey = approved.filter { ControlledPath.kind(of: $0.key) == .settings }
+                .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.hex)" }.joined(separator: ";")
+            try checkVersions(approvals: approvals, settings: settings, settingsKey: settingsKey, cache: &cache, repository: repository)
+
             var result = PublishResult(commit: approvals.tip.hex)
             var published: [PublishedPost] = []
             for file in approvals.files.values.sorted(by: { $0.path < $1.path }) where Settings.isPost(file.path) {
@@ -40,67 +46,44 @@ public struct PublishRequest {
                     let kept = file.lastApproved.map { " (the version approved in \($0.evidence.commit.short) stays published)" } ?? ""
                     result.held.append(HeldPost(path: file.path, reason: "not approved: \(problem.reason)\(kept)"))
                 }
-                guard let version = file.lastApproved else { continue }
-                let bytes = try repository.blob(version.blob)
-                let report = checker.check([CheckInput(path: file.path, bytes: bytes)])
-                if report.errors > 0 {
-                    result.held.append(HeldPost(path: file.path, reason: "\(report.errors) policy error(s); run `civicpost check \(file.path)`"))
+                guard let version = file.lastApproved, let checked = cache.checked[version.blob.hex] else { continue }
+                if checked.errors > 0 {
+                    result.held.append(HeldPost(path: file.path, reason: "\(checked.errors) policy error(s); run `civicpost check \(file.path)`"))
                     continue
                 }
-                let post = Post.parse(path: file.path, bytes: bytes)
                 let evidence = version.evidence
-                let publishAt = post.frontMatter?.publishAt?.value
-                    ?? Timestamp(secondsSinceEpoch: Int(evidence.time.timeIntervalSince1970))
+                let publishAt = checked.summary.publishAt ?? Timestamp(secondsSinceEpoch: Int(evidence.time.timeIntervalSince1970))
                 if publishAt > now {
                     result.scheduled.append(HeldPost(path: file.path, reason: "due at \(publishAt)"))
                     continue
                 }
-                let stale = post.frontMatter?.reviewBy.map { $0.value < today } ?? false
-                published.append(PublishedPost(post: post, blob: version.blob.hex, commit: evidence.commit.hex,
+                let stale = checked.summary.reviewBy.map { $0 < today } ?? false
+                published.append(PublishedPost(summary: checked.summary, blob: version.blob.hex, commit: evidence.commit.hex,
                                                approval: Approval(merge: evidence.commit.hex, reviewer: evidence.reviewer),
                                                publishAt: publishAt, outdated: stale))
             }
             let theme = try loadTheme(from: source)
             let site = try OutputFolder(root: siteFolder)
-            let builder = SiteBuilder(config: settings.config, roster: settings.roster, theme: theme)
-            let summary = try builder.build(published, media: { try? source.read("content/" + $0) }, into: site)
+            let builder = SiteBuilder(config: settings.config, roster: settings.roster, theme: theme, fingerprint: settingsKey)
+            let readSource: (PublishedPost) throws -> [UInt8] = { item in
+                guard let blob = ObjectID(hex: item.blob) else { return [] }
+                return try repository.blob(blob)
+            }
+            var renderCache = cache.sites[siteFolder.standardizedFileURL.path] ?? RenderCache()
+            let summary = try builder.build(published, source: readSource, media: { try? source.read("content/" + $0) },
+                                            cache: &renderCache, into: site)
+            cache.sites[siteFolder.standardizedFileURL.path] = renderCache
+            try cache.save(gitDirectory: repository.gitDirectory)
 
-            // The records archive says what went out before; queue and record only what is new.
-            let archive = RecordsArchive(repository: repository)
-            var state = try archive.state()
-            var drafts: [RecordsArchive.Draft] = []
-            for item in published {
-                let path = item.post.path
-                if item.outdated {
-                    guard let live = state.live[path] else { continue }
-                    drafts.append(withdrawal(of: path, live: live, item: item, config: settings.config))
-                    continue
-                }
-                guard !state.versions.contains(Record.versionKey(path: path, blob: item.blob, action: .publish)) else { continue }
-                let items = (item.post.frontMatter?.targetPlatforms ?? []).filter(settings.config.platforms.contains)
-                    .map { QueueItem(item, platform: $0, action: .create, config: settings.config) }
-                    .filter { !state.queued.contains($0.idempotencyKey) }
-                drafts.append(.init(action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
-                                    publishAt: item.publishAt, source: item.post.source.bytes,
-                                    page: Array(builder.renderPage(item).utf8), queueItems: items))
-            }
-            // Posts that left the branch are withdrawn from wherever they went.
-            let present = Set(approvals.files.keys)
-            for (path, live) in state.live.sorted(by: { $0.key < $1.key }) where !present.contains(path) {
-                drafts.append(withdrawal(of: path, live: live, item: nil, config: settings.config))
-            }
             let queue = try OutputFolder(root: queueFolder)
-            let items = drafts.flatMap(\.queueItems)
-            // Queue files first, then the records that say they were queued: a run killed in
-            // between writes the same files again (same names, same bytes, same keys) next time.
-            try QueueWriter(folder: queue).write(items)
-            try archive.append(drafts, to: &state, now: now, retention: settings.config.retention["posts"])
+            let (items, records) = try queueAndRecord(published, approvals: approvals, settings: settings, builder: builder,
+                                                      site: site, queue: queue, repository: repository)
             result.queued = items
-            result.records = drafts.count
+            result.records = records
             result.site = summary
             result.pagesWritten = site.written.count
             result.pagesUnchanged = site.unchanged.count
-            result.outdated = published.filter(\.outdated).map(\.post.path)
+            result.outdated = published.filter(\.outdated).map(\.path)
             return result
         } catch let error as GitError {
             throw WorkflowError.git(error)
@@ -111,15 +94,92 @@ public struct PublishRequest {
         }
     }
 
+    /// Checks every approved post version not checked before under the same settings and day
+    /// (all cores), keeping its summary and error count in the cache.
+    private func checkVersions(approvals: ApprovalReport, settings: Settings, settingsKey: String,
+                               cache: inout PublishCache, repository: Repository) throws {
+        let fingerprint = "\(settingsKey)|\(today)"
+        if cache.checkFingerprint != fingerprint {
+            cache.checked = [:]
+            cache.checkFingerprint = fingerprint
+        }
+        var wanted: [(path: String, blob: ObjectID)] = []
+        var seen: Set<ObjectID> = []
+        for file in approvals.files.values where Settings.isPost(file.path) {
+            guard let version = file.lastApproved, cache.checked[version.blob.hex] == nil, seen.insert(version.blob).inserted else { continue }
+            wanted.append((file.path, version.blob))
+        }
+        guard !wanted.isEmpty else { return }
+        let inputs = try wanted.map { CheckInput(path: $0.path, bytes: try repository.blob($0.blob)) }
+        let detectors = settings.detectors(today: today)
+        let engine = PolicyEngine()
+        let today = self.today
+        let results = parallelMap(inputs) { input -> PublishCache.Checked in
+            let post = Post.parse(path: input.path, bytes: input.bytes)
+            let context = RuleContext(roster: settings.roster, config: settings.config, today: today, detectors: detectors)
+            let errors = engine.check(post, in: context).count { !$0.isSuppressed && $0.severity == .error }
+            return PublishCache.Checked(summary: PostSummary(post), errors: errors)
+        }
+        for (want, checked) in zip(wanted, results) { cache.checked[want.blob.hex] = checked }
+    }
+
+    /// Queue items and records for what is new since the archive's last record: versions
+    /// not yet published, and withdrawals of posts that went stale or left the branch. Queue
+    /// files are written before the records that say they were queued, in chunks, so memory
+    /// stays bounded and a run killed in between writes the same files again next time
+    /// (same names, same bytes, same idempotency keys).
+    private func queueAndRecord(_ published: [PublishedPost], approvals: ApprovalReport, settings: Settings, builder: SiteBuilder,
+                                site: OutputFolder, queue: OutputFolder, repository: Repository) throws -> ([QueueItem], Int) {
+        let archive = RecordsArchive(repository: repository)
+        var state = try archive.state()
+        var pending: [(PublishedPost?, String, ArchiveState.LivePost?)] = []
+        for item in published {
+            if item.outdated {
+                if let live = state.live[item.path] { pending.append((item, item.path, live)) }
+            } else if !state.versions.contains(Record.versionKey(path: item.path, blob: item.blob, action: .publish)) {
+                pending.append((item, item.path, nil))
+            }
+        }
+        let present = Set(approvals.files.keys)
+        for (path, live) in state.live.sorted(by: { $0.key < $1.key }) where !present.contains(path) {
+            pending.append((nil, path, live))
+        }
+        var written: [QueueItem] = []
+        for start in stride(from: 0, to: pending.count, by: 500) {
+            var drafts: [RecordsArchive.Draft] = []
+            for (item, path, live) in pending[start..<min(pending.count, start + 500)] {
+                let bytes = try item.flatMap { ObjectID(hex: $0.blob) }.map { try repository.blob($0) } ?? []
+                let post = Post.parse(path: path, bytes: bytes)
+                if let live {
+                    drafts.append(withdrawal(of: path, live: live, item: item, post: post, config: settings.config))
+                } else if let item {
+                    let items = item.summary.platforms.filter(settings.config.platforms.contains)
+                        .map { QueueItem(item, post: post, platform: $0, action: .create, config: settings.config) }
+                        .filter { !state.queued.contains($0.idempotencyKey) }
+                    let page = item.summary.pagePath.flatMap { FileManager.default.contents(atPath: site.root.appendingPathComponent($0 + "index.html").path) }
+                    drafts.append(.init(action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
+                                        publishAt: item.publishAt, source: bytes,
+                                        page: page.map { [UInt8]($0) } ?? Array(builder.renderPage(item, post: post).utf8),
+                                        queueItems: items))
+                }
+            }
+            let items = drafts.flatMap(\.queueItems)
+            try QueueWriter(folder: queue).write(items)
+            try archive.append(drafts, to: &state, now: now, retention: settings.config.retention["posts"])
+            written += items
+        }
+        return (written, pending.count)
+    }
+
     /// A withdrawal of a live post from every platform it went to.
-    private func withdrawal(of path: String, live: ArchiveState.LivePost, item: PublishedPost?, config: Config) -> RecordsArchive.Draft {
-        let post = item?.post ?? Post.parse(path: path, bytes: [])
-        let basis = PublishedPost(post: post, blob: live.blob, commit: item?.commit ?? live.commit, approval: item?.approval,
-                                  publishAt: item?.publishAt ?? now, outdated: true)
+    private func withdrawal(of path: String, live: ArchiveState.LivePost, item: PublishedPost?, post: Post,
+                            config: Config) -> RecordsArchive.Draft {
+        let basis = PublishedPost(summary: item?.summary ?? PostSummary(post), blob: live.blob, commit: item?.commit ?? live.commit,
+                                  approval: item?.approval, publishAt: item?.publishAt ?? now, outdated: true)
         let items = live.platforms.sorted().compactMap(Platform.init(rawValue:))
-            .map { QueueItem(basis, platform: $0, action: .withdraw, config: config) }
+            .map { QueueItem(basis, post: post, platform: $0, action: .withdraw, config: config) }
         return .init(action: .withdraw, path: path, blob: live.blob, commit: basis.commit, approval: item?.approval,
-                     publishAt: basis.publishAt, source: item?.post.source.bytes ?? [], page: nil, queueItems: items)
+                     publishAt: basis.publishAt, source: post.source.bytes, page: nil, queueItems: items)
     }
 
     /// The built-in theme, overridden file by file by the repository's `templates/`.
