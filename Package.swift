@@ -25,6 +25,9 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
+        // syncfs(2), which Swift's Glibc module does not declare.
+        .target(name: "CFileSync"),
+
         // Git objects through libgit2; owns every libgit2 pointer.
         .target(name: "CivicGit", dependencies: ["CGit2"]),
         // Markdown through cmark-gfm: one parse, safe HTML, plain text, links with positions.
@@ -40,7 +43,7 @@ let package = Package(
         .target(
             name: "CivicPublish",
             dependencies: [
-                "CivicPolicy", "CivicMarkdown",
+                "CivicPolicy", "CivicMarkdown", "CFileSync",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

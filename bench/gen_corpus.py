@@ -1069,7 +1069,8 @@ class PostMaker:
 
         fm = ["---", f"title: {yq(title)}", f"department: {dept['slug']}"]
         n_pl = min(len(s.platforms), r.randint(2, 5))
-        chosen = [p for i, p in enumerate(s.platforms) if i in set(r.sample(range(len(s.platforms)), n_pl))]
+        picked = set(r.sample(range(len(s.platforms)), n_pl))
+        chosen = [p for i, p in enumerate(s.platforms) if i in picked]
         fm.append("platforms: [" + ", ".join(chosen) + "]")
         fm.append(f"summary: {yq(summary)}")
         meta = {"stale": False, "media": False}
@@ -1091,6 +1092,10 @@ class PostMaker:
             fm += ["media:", f"  - file: {media_file}",
                    f"    alt: {yq('Map for ' + title[0].lower() + title[1:])}", "    rights: city-owned"]
             meta["media"] = True
+        elif "instagram" in chosen:
+            # Instagram posts need an image (platform.length); without one, leave Instagram out.
+            chosen.remove("instagram")
+            fm[fm.index(next(line for line in fm if line.startswith("platforms: ")))] = "platforms: [" + ", ".join(chosen) + "]"
         fm.append("---")
 
         # Paragraphs are hard-wrapped at 76 columns in most posts, as editors do.

@@ -61,56 +61,70 @@ extension Repository {
     }
 }
 
-/// Builds successive trees from a base tree by adding files, through one in-memory index
-/// whose tree cache (`git_index_read_tree`) rewrites only the folders that changed.
-public final class TreeEditor {
-    private let repository: Repository
-    private let index: OpaquePointer
+extension Repository {
+    /// A tree equal to `base` with the folder `folder` (e.g. `records/0000/000001-ab/`) added
+    /// or replaced by exactly `files` (names relative to it). Only the trees on the way from
+    /// the root to that folder are rewritten, with `git_treebuilder`, so the cost follows the
+    /// depth and the width of those folders, never the size of the whole tree.
+    public func tree(_ base: ObjectID?, placing files: [(name: String, blob: ObjectID)], in folder: String) throws -> ObjectID {
+        let leaf = try folderTree(files)
+        let components = folder.split(separator: "/").map(String.init)
+        return try replace(in: base, components[...], with: leaf)
+    }
 
-    /// Starts from `base` (nil: an empty tree).
-    public init(repository: Repository, base: ObjectID?) throws {
-        self.repository = repository
-        var index: OpaquePointer?
-        try check(git_index_new(&index))
-        self.index = index!
-        if let base {
-            var oid = base.raw
-            var tree: OpaquePointer?
-            try check(git_tree_lookup(&tree, repository.handle, &oid))
-            defer { git_tree_free(tree) }
-            try check(git_index_read_tree(self.index, tree))
+    /// A new tree holding `files`, whose names may contain `/` for subfolders.
+    private func folderTree(_ files: [(name: String, blob: ObjectID)]) throws -> ObjectID {
+        var here: [(String, ObjectID)] = []
+        var below: [String: [(name: String, blob: ObjectID)]] = [:]
+        for file in files {
+            if let slash = file.name.firstIndex(of: "/") {
+                below[String(file.name[..<slash]), default: []].append((String(file.name[file.name.index(after: slash)...]), file.blob))
+            } else {
+                here.append((file.name, file.blob))
+            }
+        }
+        let subtrees = try below.map { ($0.key, try folderTree($0.value)) }
+        return try buildTree(from: nil) { builder in
+            for (name, blob) in here {
+                var oid = blob.raw
+                try check(git_treebuilder_insert(nil, builder, name, &oid, GIT_FILEMODE_BLOB))
+            }
+            for (name, tree) in subtrees {
+                var oid = tree.raw
+                try check(git_treebuilder_insert(nil, builder, name, &oid, GIT_FILEMODE_TREE))
+            }
         }
     }
 
-    deinit {
-        git_index_free(index)
-    }
-
-    /// Adds or replaces a file (`git_index_add`).
-    public func add(_ file: FileEntry) throws {
-        var entry = git_index_entry()
-        entry.mode = file.isExecutable ? GIT_FILEMODE_BLOB_EXECUTABLE.rawValue : GIT_FILEMODE_BLOB.rawValue
-        entry.id = file.blob.raw
-        try file.path.withCString { path in
-            entry.path = path
-            try check(git_index_add(index, &entry))
+    private func replace(in tree: ObjectID?, _ components: ArraySlice<String>, with leaf: ObjectID) throws -> ObjectID {
+        guard let name = components.first else { return leaf }
+        let child: ObjectID? = try tree.flatMap { tree in
+            try withTree(tree) { handle -> ObjectID? in
+                guard let entry = git_tree_entry_byname(handle, name), git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
+                return ObjectID(git_tree_entry_id(entry).pointee)
+            }
+        }
+        let updated = try replace(in: child, components.dropFirst(), with: leaf)
+        return try buildTree(from: tree) { builder in
+            var oid = updated.raw
+            try check(git_treebuilder_insert(nil, builder, name, &oid, GIT_FILEMODE_TREE))
         }
     }
 
-    /// Whether a file is at `path` (`git_index_get_bypath`).
-    public func contains(_ path: String) -> Bool {
-        git_index_get_bypath(index, path, 0) != nil
-    }
-
-    /// The blob at `path`, if any.
-    public func blob(at path: String) -> ObjectID? {
-        git_index_get_bypath(index, path, 0).map { ObjectID($0.pointee.id) }
-    }
-
-    /// Writes the tree the files describe (`git_index_write_tree_to`).
-    public func writeTree() throws -> ObjectID {
-        var oid = git_oid()
-        try check(git_index_write_tree_to(&oid, index, repository.handle))
-        return ObjectID(oid)
+    /// Writes a tree made from `source` (nil: empty) changed by `edit` (`git_treebuilder`).
+    private func buildTree(from source: ObjectID?, _ edit: (OpaquePointer) throws -> Void) throws -> ObjectID {
+        var sourceTree: OpaquePointer?
+        if let source {
+            var oid = source.raw
+            try check(git_tree_lookup(&sourceTree, handle, &oid))
+        }
+        defer { git_tree_free(sourceTree) }
+        var builder: OpaquePointer?
+        try check(git_treebuilder_new(&builder, handle, sourceTree))
+        defer { git_treebuilder_free(builder) }
+        try edit(builder!)
+        var out = git_oid()
+        try check(git_treebuilder_write(&out, builder))
+        return ObjectID(out)
     }
 }

@@ -1,5 +1,4 @@
 import CivicPolicy
-import Crypto
 import Foundation
 
 /// One outbound platform message, as the sender reads it (`schemas/queue-item.schema.json`).
@@ -65,11 +64,7 @@ public struct QueueItem: Codable, Sendable, Equatable {
 
     /// SHA-256 over the four fields, each followed by a NUL byte.
     public static func key(path: String, blob: String, platform: String, action: Action) -> String {
-        var hasher = SHA256()
-        for field in [path, blob, platform, action.rawValue] {
-            hasher.update(data: Array(field.utf8) + [0])
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        sha256Hex([path, blob, platform, action.rawValue].flatMap { Array($0.utf8) + [0] })
     }
 
     /// `<platform>/<publish_at>-<slug>-<key8>.json`, with the time in compact UTC form.

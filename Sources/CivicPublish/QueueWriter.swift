@@ -14,7 +14,8 @@ public struct QueueWriter {
     /// Writes each item at its file name (an existing identical file is left alone).
     public func write(_ items: [QueueItem]) throws {
         for item in items {
-            try folder.write(try item.encoded(), to: item.fileName)
+            try folder.stage(try item.encoded(), to: item.fileName)
         }
+        try folder.commit()
     }
 }

@@ -97,9 +97,12 @@ public struct Record: Codable, Sendable, Equatable {
 
 /// SHA-256 of bytes, as lower-case hex.
 public func sha256Hex(_ bytes: some Sequence<UInt8>) -> String {
-    let digest = SHA256.hash(data: Array(bytes))
-    return digest.map { byte in
-        let text = String(byte, radix: 16)
-        return byte < 16 ? "0" + text : text
-    }.joined()
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(64)
+    for byte in SHA256.hash(data: Array(bytes)) {
+        out.append(digits[Int(byte >> 4)])
+        out.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: out, as: UTF8.self)
 }

@@ -42,19 +42,20 @@ public struct SiteBuilder: Sendable {
                       media: (String) -> [UInt8]?, cache: inout RenderCache, into output: OutputFolder) throws -> SiteSummary {
         var summary = SiteSummary()
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            try output.write(bytes, to: path)
+            try output.stage(bytes, to: path)
         }
         let sorted = posts.sorted { ($0.publishAt, $0.path) > ($1.publishAt, $1.path) }
         var copied: Set<String> = []
         for item in sorted {
             for file in item.summary.media where copied.insert(file.file).inserted {
                 if let bytes = media(file.file) {
-                    try output.write(bytes, to: file.file)
+                    try output.stage(bytes, to: file.file)
                 } else {
                     summary.missingMedia.append("content/\(file.file) (\(item.path))")
                 }
             }
         }
+        try output.commit()
         // Post pages: only those whose key changed (or whose file is gone) are rendered.
         var stale: [(PublishedPost, String)] = []
         for item in sorted {
@@ -76,10 +77,11 @@ public struct SiteBuilder: Sendable {
             let pages = try parallelRender(chunk.map(\.0), sources: sources)
             for ((item, key), page) in zip(chunk, pages) {
                 let file = item.summary.pagePath! + "index.html"
-                try output.write(page, to: file)
+                try output.stage(page, to: file)
                 cache.keys[file] = key
                 summary.pagesRendered += 1
             }
+            try output.commit()
         }
         let current = sorted.filter { !$0.outdated }
         try writeList(current, heading: "News from the City", folder: "", into: output)
@@ -93,11 +95,12 @@ public struct SiteBuilder: Sendable {
         let feeds = FeedWriter(config: config, roster: roster)
         for (folder, entries) in feedEntries {
             let title = folder.isEmpty ? config.siteName : "\(config.siteName): \(roster.department(String(folder.dropLast()))?.name ?? folder)"
-            try output.write(Array(feeds.atom(entries.prefix(50), title: title, folder: folder).utf8), to: folder + "feed.xml")
-            try output.write(Array(feeds.jsonFeed(entries.prefix(50), title: title, folder: folder).utf8), to: folder + "feed.json")
+            try output.stage(Array(feeds.atom(entries.prefix(50), title: title, folder: folder).utf8), to: folder + "feed.xml")
+            try output.stage(Array(feeds.jsonFeed(entries.prefix(50), title: title, folder: folder).utf8), to: folder + "feed.json")
         }
-        try output.write(Array(feeds.sitemap(sorted, departments: feedEntries.map(\.0)).utf8), to: "sitemap.xml")
-        try output.write(Array("User-agent: *\nAllow: /\nSitemap: \(config.baseURL)/sitemap.xml\n".utf8), to: "robots.txt")
+        try output.stage(Array(feeds.sitemap(sorted, departments: feedEntries.map(\.0)).utf8), to: "sitemap.xml")
+        try output.stage(Array("User-agent: *\nAllow: /\nSitemap: \(config.baseURL)/sitemap.xml\n".utf8), to: "robots.txt")
+        try output.commit()
         return summary
     }
 
@@ -143,7 +146,7 @@ public struct SiteBuilder: Sendable {
                 list["pagination"] = pagination
             }
             context["list"] = list
-            try output.write(Array(theme.render("list", context).utf8), to: pageFolder + "index.html")
+            try output.stage(Array(theme.render("list", context).utf8), to: pageFolder + "index.html")
         }
     }
 

@@ -88,7 +88,7 @@ public final class RecordsArchive {
         guard let workdir = repository.workingDirectory ?? Optional(repository.gitDirectory) else { return }
         let batch = try Repository.openBatch(at: workdir)
         let oldTip = state.tip.flatMap { ObjectID(hex: $0) }
-        let editor = try TreeEditor(repository: batch, base: try oldTip.map { try batch.commit($0).tree })
+        var tree = try oldTip.map { try batch.commit($0).tree }
         var tip = oldTip
         let time = Date(timeIntervalSince1970: TimeInterval(now.secondsSinceEpoch))
         let author = Signature(name: Self.signature.0, email: Self.signature.1, time: time)
@@ -106,11 +106,9 @@ public final class RecordsArchive {
             record.platforms = draft.queueItems.map(\.platform).sorted()
             for (name, bytes) in files { record.files[name] = sha256Hex(bytes) }
             let recordBytes = try record.encoded()
-            for (name, bytes) in files + [("record.json", recordBytes)] {
-                try editor.add(FileEntry(path: record.folder + name, blob: try batch.writeBlob(bytes)))
-            }
-            let tree = try editor.writeTree()
-            tip = try batch.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: author, committer: author,
+            let blobs = try (files + [("record.json", recordBytes)]).map { (name: $0.0, blob: try batch.writeBlob($0.1)) }
+            tree = try batch.tree(tree, placing: blobs, in: record.folder)
+            tip = try batch.createCommit(tree: tree!, parents: tip.map { [$0] } ?? [], author: author, committer: author,
                                          message: "record \(record.sequence): \(draft.action.rawValue) \(draft.path)\n\nprevious: \(record.previous ?? "none")\n")
             apply(record, queueKeys: draft.queueItems.map(\.idempotencyKey), to: &state)
             state.lastHash = sha256Hex(recordBytes)
