@@ -56,6 +56,11 @@ public struct SiteBuilder: Sendable {
             }
         }
         try output.commit()
+        let current = sorted.filter { !$0.outdated }
+        // Pass 1: index pages and feeds that do not exist yet are first written with links
+        // only to files that already exist, so no page ever links to a missing one.
+        try writeHubs(current, all: sorted, into: output, onlyNew: true)
+
         // Post pages: only those whose key changed (or whose file is gone) are rendered.
         var stale: [(PublishedPost, String)] = []
         for item in sorted {
@@ -83,25 +88,43 @@ public struct SiteBuilder: Sendable {
             }
             try output.commit()
         }
-        let current = sorted.filter { !$0.outdated }
-        try writeList(current, heading: "News from the City", folder: "", into: output)
-        var feedEntries: [(String, [PublishedPost])] = [("", current)]
+        // Pass 2: every index page and feed, final.
+        summary.departments = try writeHubs(current, all: sorted, into: output, onlyNew: false)
+        return summary
+    }
+
+    /// Writes the home and department pages, feeds, sitemap and robots.txt; returns the number
+    /// of department pages. With `onlyNew`, writes only those files that do not exist yet, and
+    /// links in them only to files that do (the first pass of a run).
+    @discardableResult
+    private func writeHubs(_ current: [PublishedPost], all sorted: [PublishedPost], into output: OutputFolder,
+                           onlyNew: Bool) throws -> Int {
+        let exists: ((String) -> Bool)? = onlyNew ? { output.contains($0) } : nil
+        let visible = onlyNew ? current.filter { $0.summary.pagePath.map { output.contains($0 + "index.html") } ?? false } : current
+        var lists: [(posts: [PublishedPost], heading: String, folder: String)] = [(visible, "News from the City", "")]
         for department in roster.departments {
-            let mine = current.filter { $0.summary.department == department.slug }
-            try writeList(mine, heading: department.name, folder: department.slug + "/", into: output)
-            feedEntries.append((department.slug + "/", mine))
-            summary.departments += 1
+            lists.append((visible.filter { $0.summary.department == department.slug }, department.name, department.slug + "/"))
         }
+        // Feeds first: the pages link to them in their head.
         let feeds = FeedWriter(config: config, roster: roster)
-        for (folder, entries) in feedEntries {
-            let title = folder.isEmpty ? config.siteName : "\(config.siteName): \(roster.department(String(folder.dropLast()))?.name ?? folder)"
-            try output.stage(Array(feeds.atom(entries.prefix(50), title: title, folder: folder).utf8), to: folder + "feed.xml")
-            try output.stage(Array(feeds.jsonFeed(entries.prefix(50), title: title, folder: folder).utf8), to: folder + "feed.json")
+        for list in lists {
+            let title = list.folder.isEmpty ? config.siteName : "\(config.siteName): \(list.heading)"
+            for (name, text) in [("feed.xml", feeds.atom(list.posts.prefix(50), title: title, folder: list.folder)),
+                                 ("feed.json", feeds.jsonFeed(list.posts.prefix(50), title: title, folder: list.folder))]
+            where !onlyNew || !output.contains(list.folder + name) {
+                try output.stage(Array(text.utf8), to: list.folder + name)
+            }
         }
-        try output.stage(Array(feeds.sitemap(sorted, departments: feedEntries.map(\.0)).utf8), to: "sitemap.xml")
+        try output.commit()
+        for list in lists {
+            try writeList(list.posts, heading: list.heading, folder: list.folder, into: output, exists: exists)
+        }
+        if !onlyNew || !output.contains("sitemap.xml") {
+            try output.stage(Array(feeds.sitemap(onlyNew ? visible : sorted, departments: lists.map(\.folder)).utf8), to: "sitemap.xml")
+        }
         try output.stage(Array("User-agent: *\nAllow: /\nSitemap: \(config.baseURL)/sitemap.xml\n".utf8), to: "robots.txt")
         try output.commit()
-        return summary
+        return roster.departments.count
     }
 
     /// The key a post page is rendered under: it changes when anything that shapes the page does.
@@ -120,17 +143,20 @@ public struct SiteBuilder: Sendable {
         return try results.values()
     }
 
-    private func writeList(_ posts: [PublishedPost], heading: String, folder: String, into output: OutputFolder) throws {
+    private func writeList(_ posts: [PublishedPost], heading: String, folder: String, into output: OutputFolder,
+                           exists: ((String) -> Bool)?) throws {
         let pages = max(1, (posts.count + Self.pageSize - 1) / Self.pageSize)
         for page in 1...pages {
             let slice = posts.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
             let pageFolder = folder + (page == 1 ? "" : "page/\(page)/")
+            if exists?(pageFolder + "index.html") == true { continue }
             let depth = pageFolder.split(separator: "/").count
             func link(_ number: Int) -> String? {
                 guard number >= 1, number <= pages else { return nil }
-                return folder + (number == 1 ? "index.html" : "page/\(number)/index.html")
+                let target = folder + (number == 1 ? "index.html" : "page/\(number)/index.html")
+                return exists.map { $0(target) } == false ? nil : target
             }
-            var context = baseContext(root: relativeRoot(depth: depth),
+            var context = baseContext(root: relativeRoot(depth: depth), exists: exists,
                                       page: ["title": heading,
                                              "description": folder.isEmpty ? "Official news from \(config.siteName)." : "Official news from \(heading).",
                                              "url": config.baseURL + "/" + pageFolder, "type": "website"])
@@ -147,6 +173,7 @@ public struct SiteBuilder: Sendable {
             }
             context["list"] = list
             try output.stage(Array(theme.render("list", context).utf8), to: pageFolder + "index.html")
+            if exists != nil { try output.commit() }
         }
     }
 
@@ -193,7 +220,9 @@ public struct SiteBuilder: Sendable {
         return entry
     }
 
-    private func baseContext(root: String, page: [String: Any]) -> [String: Any] {
+    /// The context every page shares. With `exists`, the department menu lists only
+    /// departments whose page is already there.
+    private func baseContext(root: String, exists: ((String) -> Bool)? = nil, page: [String: Any]) -> [String: Any] {
         let official = "https://\(config.canonicalHost)/"
         return [
             "root": root,
@@ -202,7 +231,8 @@ public struct SiteBuilder: Sendable {
                 "official_url": official, "official_host": config.canonicalHost, "disclaimer": Self.disclaimer,
             ],
             "page": page,
-            "departments": roster.departments.map { ["name": $0.name, "path": $0.slug + "/index.html"] },
+            "departments": roster.departments.filter { exists?($0.slug + "/index.html") ?? true }
+                .map { ["name": $0.name, "path": $0.slug + "/index.html"] },
         ]
     }
 
