@@ -307,6 +307,11 @@ public final class Repository {
         return fileChanges(of: diff!)
     }
 
+    /// The index, read once, for lookups by path (`git_repository_index`).
+    public func stagedIndex() throws -> StagedIndex {
+        StagedIndex(handle: try openIndex(), owner: self)
+    }
+
     /// Every file in the index, sorted by path.
     public func indexFiles() throws -> [FileEntry] {
         let index = try openIndex()
@@ -348,5 +353,42 @@ public final class Repository {
                 return nil
             }
         }
+    }
+}
+
+/// The index (staging area) as read once: lookups by path and by folder, without copying
+/// every entry (`git_index_get_bypath`, `git_index_find_prefix`).
+public final class StagedIndex {
+    private let handle: OpaquePointer
+    private let owner: Repository
+
+    init(handle: OpaquePointer, owner: Repository) {
+        self.handle = handle
+        self.owner = owner
+    }
+
+    deinit {
+        git_index_free(handle)
+    }
+
+    /// The staged blob at `path`, if any.
+    public func blob(at path: String) -> ObjectID? {
+        git_index_get_bypath(handle, path, 0).map { ObjectID($0.pointee.id) }
+    }
+
+    /// Staged paths under the folder `prefix`, sorted.
+    public func paths(under prefix: String) -> [String] {
+        let folder = prefix.hasSuffix("/") ? prefix : prefix + "/"
+        var position = 0
+        guard git_index_find_prefix(&position, handle, folder) == 0 else { return [] }
+        var out: [String] = []
+        let count = git_index_entrycount(handle)
+        while position < count, let entry = git_index_get_byindex(handle, position) {
+            let path = String(cString: entry.pointee.path)
+            guard path.hasPrefix(folder) else { break }
+            out.append(path)
+            position += 1
+        }
+        return out
     }
 }

@@ -45,7 +45,9 @@ struct YAMLReader {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         do {
-            return try Yams.compose(yaml: text)
+            // The basic resolver: civicpost reads every value as text itself, so the default
+            // resolver's regular expressions (tag guessing) are never needed.
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw problem(from: error)
         } catch {

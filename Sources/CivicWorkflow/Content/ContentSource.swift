@@ -72,22 +72,19 @@ public struct TreeSource: ContentSource {
 /// Files as staged in the index: what the next commit will hold.
 public struct IndexSource: ContentSource {
     let repository: Repository
-    let entries: [String: ObjectID]
+    let index: StagedIndex
 
     public init(repository: Repository) throws {
         self.repository = repository
-        var entries: [String: ObjectID] = [:]
-        for entry in try repository.indexFiles() { entries[entry.path] = entry.blob }
-        self.entries = entries
+        self.index = try repository.stagedIndex()
     }
 
     public func read(_ path: String) throws -> [UInt8]? {
-        guard let blob = entries[path] else { return nil }
+        guard let blob = index.blob(at: path) else { return nil }
         return try repository.blob(blob)
     }
 
     public func files(under prefix: String) throws -> [String] {
-        let folder = prefix.hasSuffix("/") ? prefix : prefix + "/"
-        return entries.keys.filter { $0.hasPrefix(folder) }.sorted()
+        index.paths(under: prefix)
     }
 }
