@@ -14,7 +14,7 @@ struct CivicPost: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, NewCommand.self, CheckCommand.self, ScanCommand.self, VerifyCommand.self,
+            InitCommand.self, NewCommand.self, CheckCommand.self, ScanCommand.self, ReviewCommand.self, VerifyCommand.self,
             PublishCommand.self, RecordsCommand.self, RosterCommand.self, HooksCommand.self, ExplainCommand.self,
             DemoCommand.self,
         ])

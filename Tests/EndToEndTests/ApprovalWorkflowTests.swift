@@ -227,3 +227,36 @@ import Testing
         #expect(again.stdout.contains("content/posts/dpw/2026/by-priya.md:1:1: error: not approved: merged in"), "\(again)")
     }
 }
+
+/// `civicpost review` on a real merge request.
+@Suite(.serialized) struct ReviewSummaryTests {
+    typealias City = ApprovalWorkflowTests.City
+
+    @Test func summarisesPostsFindingsSuppressionsAuthorsAndApprovers() throws {
+        let city = try City()
+        let jordan = ApprovalWorkflowTests.jordan
+        #expect(try city.git(["checkout", "-q", "-b", "draft/salt"], as: jordan).status == 0)
+        try city.write("content/posts/dpw/2026/salt.md", """
+        ---
+        title: Salt brine ahead of the storm
+        department: dpw
+        platforms: [x, bluesky]
+        summary: Crews spray salt brine on bridges tonight. Call Dale at 414-555-2671 with questions.
+        ---
+        <!-- civicpost: allow link.offsite — the forecast is the weather service's -->
+        Forecast: https://www.example.com/forecast and details at https://city.milwaukee.gov/dpw
+
+        """)
+        #expect(try city.commit("Draft", as: jordan, noVerify: true).status == 0)
+        let review = try city.civicpost(["review", "main..draft/salt"])
+        #expect(review.status == 0, "\(review)")
+        let text = review.stdout
+        #expect(text.contains("## `content/posts/dpw/2026/salt.md` (added)"))
+        #expect(text.contains("Written by: Jordan Ellis <jordan.ellis@milwaukee.gov>"))
+        #expect(text.contains("May be approved (merged) by: Priya Natarajan <priya.natarajan@milwaukee.gov>, Sam Okafor <sam.okafor@milwaukee.gov>"))
+        #expect(text.contains("| X | 108 | 280 | Crews spray salt brine on bridges tonight. Call Dale at 414-***-**71 with questions."), "\(text)")
+        #expect(text.contains("error at 5:66: personal data: a phone number (414-***-**71) `[pii.phone]`"), "\(text)")
+        #expect(text.contains("`link.offsite` silenced at 8:11: \"the forecast is the weather service's\""), "\(text)")
+        #expect(!text.contains("555-2671"), "the summary repeats personal data")
+    }
+}

@@ -63,7 +63,7 @@ struct RangeCheck {
         return report
     }
 
-    private func endpoints() throws -> (ObjectID, ObjectID) {
+    func endpoints() throws -> (ObjectID, ObjectID) {
         let parts = spec.components(separatedBy: "..")
         guard parts.count == 2 || (parts.count == 3 && parts[1].isEmpty) else {
             throw WorkflowError.invalid("--range must be BASE..HEAD, not '\(spec)'")
@@ -78,7 +78,7 @@ struct RangeCheck {
 
     /// The post versions a commit wrote: for an ordinary commit, what it changed against its
     /// parent; for a merge, what differs from every parent.
-    private func versions(writtenBy commit: Commit) throws -> [(path: String, blob: ObjectID)] {
+    func versions(writtenBy commit: Commit) throws -> [(path: String, blob: ObjectID)] {
         let parentTrees = try commit.parents.map { try repository.commit($0).tree }
         let changes = try repository.changes(from: parentTrees.first, to: commit.tree)
         var out: [(String, ObjectID)] = []
