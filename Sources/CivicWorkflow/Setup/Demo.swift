@@ -79,7 +79,11 @@ public struct Demo {
             message: "Draft: snow plow routes and the winter parking map\n", updating: "refs/heads/\(branch)")
         log("   commit \(draftCommit.short) on \(branch) by \(Self.spokesperson.name)")
 
-        log("3. \(Self.reviewer.name) (DPW reviewer) reviews the merge request and approves it by merging")
+        log("3. \(Self.reviewer.name) (DPW reviewer) reads `civicpost review main..\(branch)` and approves by merging")
+        let range = try CheckRequest(scope: .range("main..\(branch)"), directory: repositoryURL, environment: [:], today: today).run()
+        log("   CI on the merge request, `civicpost check --range main..\(branch)`: " + TextReporter().summary(range))
+        let summary = try ReviewRequest(directory: repositoryURL, range: "main..\(branch)", today: today).run()
+        try Data(summary.utf8).write(to: folder.appendingPathComponent("review.md"))
         let mergedTree = try repository.mergeTree(ours: root, theirs: draftCommit)
         let merge = try repository.createCommit(
             tree: mergedTree, parents: [root, draftCommit], author: at(Self.reviewer, 20), committer: at(Self.reviewer, 20),
@@ -87,7 +91,11 @@ public struct Demo {
         try repository.checkout(merge, branch: "main")
         log("   merge commit \(merge.short) on main (parents \(root.short), \(draftCommit.short))")
 
-        log("4. CI publishes main: `civicpost publish`")
+        let approvals = try VerifyRequest(directory: repositoryURL, branch: "main").run()
+        guard approvals.report.errors == 0 else {
+            throw WorkflowError.invalid("demo: verify found unapproved files: \(approvals.report.findings.map(\.file))")
+        }
+        log("4. CI on main: `civicpost verify` finds all \(approvals.approvals.files.count) files approved; `civicpost publish`")
         let site = folder.appendingPathComponent("site")
         let queue = folder.appendingPathComponent("queue")
         let published = try PublishRequest(directory: repositoryURL, siteFolder: site, queueFolder: queue, now: now, today: today).run()
@@ -96,6 +104,9 @@ public struct Demo {
         log("   \(published.site.posts) post pages, \(published.site.departments) department pages, \(published.queued.count) queue files")
         for held in published.held { log("   held back: \(held.path): \(held.reason)") }
         for scheduled in published.scheduled { log("   scheduled: \(scheduled.path): \(scheduled.reason)") }
+        let records = try RecordsVerifier(repository: repository).run(anchor: nil)
+        log("   \(published.records) records appended to the records branch; `civicpost records verify`: "
+            + (records.problems.isEmpty ? "chain of \(records.records) records intact" : records.problems.joined(separator: "; ")))
         return Outcome(repository: repositoryURL, site: site, queue: queue, report: reportURL,
                        refusedFindings: refused.errors, published: published)
     }

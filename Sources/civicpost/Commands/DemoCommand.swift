@@ -23,6 +23,7 @@ struct DemoCommand: ParsableCommand {
               site:       \(outcome.site.path)/index.html
               queue:      \(outcome.queue.path) (\(outcome.published.queued.count) files)
               report:     \(outcome.report.path)
+              review:     \(outcome.repository.deletingLastPathComponent().appendingPathComponent("review.md").path)
 
             """)
         }
