@@ -21,10 +21,16 @@ test: setup
 release: setup
 	$(SWIFT) build -c release --product civicpost
 
-# A benchmark, never part of `make test`: civicpost side by side with its peers.
+# A benchmark, never part of `make test`: civicpost side by side with its peers (bench/README.md).
+# `make bench POSTS=1000` for a quick run. Prints a Markdown table; writes bench/out/results.{json,md}.
+POSTS ?= 10000
+BENCH_RUNS ?= 5
+BENCH_FLAGS ?=
 bench: release
 	scripts/bench-setup.sh
-	python3 bench/run.py --civicpost "$$($(SWIFT) build -c release --show-bin-path)/civicpost"
+	python3 bench/run.py --posts $(POSTS) --runs $(BENCH_RUNS) --no-install \
+	  --civicpost "$$($(SWIFT) build -c release --show-bin-path)/civicpost" \
+	  --json bench/out/results.json --markdown bench/out/results.md $(BENCH_FLAGS)
 
 clean:
 	rm -rf .build _site _queue $(DEMO_DIR)

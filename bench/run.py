@@ -27,6 +27,7 @@ the peer rows still run.  Python 3.11 standard library only.
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import json
 import os
@@ -59,65 +60,83 @@ NOW = "2026-11-20T12:00:00Z"
 
 
 @dataclass
+class Target:
+    """A goal from the issues: civicpost's `metric` divided by its peer's must be <= `max_ratio`."""
+    metric: str                # "time" (median seconds) or "rss" (peak RSS)
+    max_ratio: float
+    label: str                 # as the issue says it, e.g. "<= 2x rg", ">= 5x faster"
+
+
+@dataclass
 class Row:
     group: str                 # rows of a group are shown together; the first "peer" row is the baseline
     name: str
     kind: str                  # "peer" or "civicpost"
-    cmd: list[str]             # placeholders: {civicpost} {repo} {hugo_site} {hugo_out} {site_out} {queue_out}
+    cmd: list[str]             # placeholders: {civicpost} {repo} {hugo_site} {hugo_out} {site_out} {queue_out} {now}
     ok: tuple = (0,)           # exit codes that count as success
-    input: str | None = None   # "posts": MB/s over the bytes of content/posts
+    input: str | None = None   # "posts": MB/s and posts/s over content/posts
     setup: str | None = None   # HOOKS name: once before the row's runs (untimed)
     before_each: str | None = None  # HOOKS name: before every run, warm-up included (untimed)
     teardown: str | None = None     # HOOKS name: after the row
     summary: str | None = None      # SUMMARIES name: a note on the output of the last run
     cwd: str = "{repo}"
+    env: dict | None = None         # extra environment; values take the same placeholders
+    targets: tuple = ()             # civicpost rows: Target(s) against the group's peer
 
 
 # ---------------------------------------------------------------------------
 # The benchmark table.  Add rows here.
 # ---------------------------------------------------------------------------
+# The pre-commit hook runs as the committer: a DPW spokesperson from the roster
+# ({author_name} / {author_email}, Jordan Ellis in the real roster).
+AUTHOR_ENV = {"GIT_AUTHOR_NAME": "{author_name}", "GIT_AUTHOR_EMAIL": "{author_email}"}
+PUBLISH = ["{civicpost}", "publish", "--now", NOW, "--out", "{site_out}", "--queue", "{queue_out}"]
+HUGO = ["hugo", "--quiet", "-s", "{hugo_site}", "-d", "{hugo_out}"]
+
 ROWS = [
     # group "pii scan": content rules on plain files, no git or roster.
     Row("pii scan", "rg -c, 5 PII regexes", "peer", RG_PII + ["content/posts"], ok=(0, 1),
-        input="posts", summary="rg_count"),
+        input="posts", summary="rg_accuracy"),
     Row("pii scan", "civicpost scan --format json", "civicpost",
         ["{civicpost}", "scan", "--format", "json", "content/posts"], ok=(0, 1),
-        input="posts", summary="json_findings"),
+        input="posts", summary="json_accuracy", targets=(Target("time", 2.0, "<= 2x rg"),)),
 
     # group "check all": every rule on every post at HEAD, authors from git history.
     Row("check all", "rg -c, 5 PII regexes", "peer", RG_PII + ["content/posts"], ok=(0, 1),
         input="posts", summary="rg_count"),
     Row("check all", "civicpost check --all", "civicpost",
-        ["{civicpost}", "check", "--all", "--format", "json"], ok=(0, 1),
-        input="posts", summary="json_findings"),
+        ["{civicpost}", "check", "--all", "--format", "json", "--now", NOW], ok=(0, 1),
+        input="posts", summary="json_findings", targets=(Target("time", 3.0, "<= 3x rg"),)),
 
     # group "pre-commit": one new post staged (setup writes and `git add`s it; teardown unstages it).
     Row("pre-commit", "git status", "peer", ["git", "status"],
         setup="stage_one_post", teardown="unstage_post"),
     Row("pre-commit", "civicpost check --staged", "civicpost",
-        ["{civicpost}", "check", "--staged", "--format", "json"], ok=(0, 1),
-        setup="stage_one_post", teardown="unstage_post", summary="json_findings"),
+        ["{civicpost}", "check", "--staged", "--format", "json"], ok=(0, 1), env=AUTHOR_ENV,
+        setup="stage_one_post", teardown="unstage_post", summary="json_staged",
+        targets=(Target("time", 1.0, "<= git status"),)),
 
     # group "verify": walk the first-parent merges of main.
     Row("verify", "git log --first-parent --merges --name-only", "peer",
         ["git", "log", "--first-parent", "--merges", "--name-only"], summary="lines"),
-    Row("verify", "civicpost verify", "civicpost", ["{civicpost}", "verify"]),
+    Row("verify", "civicpost verify", "civicpost", ["{civicpost}", "verify"], summary="last_line",
+        targets=(Target("time", 2.0, "<= 2x git log"),)),
 
-    # group "publish full": from nothing (outputs removed, records branch deleted before each run).
-    Row("publish full", "hugo", "peer", ["hugo", "--quiet", "-s", "{hugo_site}", "-d", "{hugo_out}"],
+    # group "publish full": from nothing (outputs, .git/civicpost and the records branch
+    # removed before each run).
+    Row("publish full", "hugo", "peer", HUGO,
         input="posts", before_each="clean_hugo_out", summary="files_hugo"),
-    Row("publish full", "civicpost publish", "civicpost",
-        ["{civicpost}", "publish", "--out", "{site_out}", "--queue", "{queue_out}", "--now", NOW],
-        input="posts", before_each="clean_publish", summary="files_site"),
+    Row("publish full", "civicpost publish", "civicpost", PUBLISH,
+        input="posts", before_each="clean_publish", summary="files_site",
+        targets=(Target("time", 1 / 5, ">= 5x faster than hugo"), Target("rss", 1 / 4, "<= 1/4 of hugo's RSS"))),
 
     # group "publish incremental": after a full build, one post edited before each run
     # (hugo: the file in its site; civicpost: edited on a branch and merged by a reviewer).
-    Row("publish incremental", "hugo, 1 post edited", "peer",
-        ["hugo", "--quiet", "-s", "{hugo_site}", "-d", "{hugo_out}"],
-        setup="hugo_full_build", before_each="edit_hugo_post"),
-    Row("publish incremental", "civicpost publish, 1 post edited", "civicpost",
-        ["{civicpost}", "publish", "--out", "{site_out}", "--queue", "{queue_out}", "--now", NOW],
-        setup="publish_full_build", before_each="edit_and_merge_post"),
+    Row("publish incremental", "hugo rebuild, 1 post edited", "peer", HUGO,
+        setup="hugo_full_build", before_each="edit_hugo_post", summary="edit_in_hugo"),
+    Row("publish incremental", "civicpost publish, 1 post edited", "civicpost", PUBLISH,
+        setup="publish_full_build", before_each="edit_and_merge_post", summary="edit_in_site",
+        targets=(Target("time", 1 / 30, ">= 30x faster than hugo"),)),
 ]
 
 
@@ -137,16 +156,40 @@ class Ctx:
         self.queue_out = os.path.join(run_dir, "queue-out")
         self.civicpost = civicpost
         self.manifest = manifest
+        self.now = NOW
         self.edits = 0
         self.staged: str | None = None
+        self.last_edit: tuple[str, str] | None = None    # (post path, marker text) of the last edit
+        self.author_name, self.author_email = self.spokesperson("dpw")
+        self._post: str | None = None
 
     def vars(self) -> dict:
-        return {k: getattr(self, k) for k in ("repo", "hugo_site", "hugo_out", "site_out", "queue_out", "civicpost")}
+        return {k: getattr(self, k) for k in ("repo", "hugo_site", "hugo_out", "site_out", "queue_out",
+                                              "civicpost", "now", "author_name", "author_email")}
 
     def git(self, *args, env=None, capture=False) -> str:
         r = subprocess.run(["git", "-C", self.repo, *args], check=True, env=env, text=True,
                            stdout=subprocess.PIPE if capture else subprocess.DEVNULL)
         return r.stdout if capture else ""
+
+    def spokesperson(self, dept: str) -> tuple[str, str]:
+        """A spokesperson of `dept` from the corpus's roster, authorized at NOW (Jordan Ellis first)."""
+        try:
+            people = load_yaml(os.path.join(self.repo, "content", "roster.yml")).get("people") or []
+        except (OSError, ValueError, AttributeError):
+            people = []
+        found = []
+        for p in people:
+            if not isinstance(p, dict) or p.get("department") != dept or "spokesperson" not in (p.get("roles") or []):
+                continue
+            if str(p.get("authorized_until", "9999")) < NOW[:10] or not p.get("emails"):
+                continue
+            found.append((str(p["name"]), str(p["emails"][0])))
+        found.sort(key=lambda x: x[1] != "jordan.ellis@milwaukee.gov")
+        if found:
+            return found[0]
+        print(f"bench: no {dept} spokesperson in the roster; using jordan.ellis@milwaukee.gov", file=sys.stderr)
+        return "Jordan Ellis", "jordan.ellis@milwaukee.gov"
 
     def identity(self, path: str) -> tuple[tuple[str, str], tuple[str, str]]:
         """(spokesperson, reviewer) of the last merge that brought `path` into main."""
@@ -157,15 +200,31 @@ class Ctx:
         return (author[0], author[1]), (merge[1], merge[2])
 
     def a_post(self, dept_hint="dpw") -> str:
-        """A clean, non-stale post (not one of the planted personal-data posts)."""
+        """A clean, current post: not planted with personal data, not stale, not scheduled, no media."""
+        if self._post:
+            return self._post
         planted = {p["path"] for p in self.manifest.get("pii", [])}
         files = self.git("ls-files", "content/posts", capture=True).split()
+        pick = None
         for f in files:
             if f"/{dept_hint}/2026/" in f and f not in planted:
                 text = open(os.path.join(self.repo, f), encoding="utf-8").read()
-                if "\nreview_by: 2027" in text or "\nreview_by: 2028" in text or "\nreview_by: 2029" in text:
-                    return f
-        return next(f for f in reversed(files) if f not in planted)
+                head = text.split("\n---\n", 1)[0]
+                if ("\nreview_by: 202" in head and "\nreview_by: 2026" not in head
+                        and "\npublish_at:" not in head and "\nmedia:" not in head):
+                    pick = f
+                    break
+        self._post = pick or next(f for f in reversed(files) if f not in planted)
+        return self._post
+
+
+def load_yaml(path: str):
+    """The generator's YAML loader (PyYAML when importable, else its own subset loader)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("gen_corpus", GEN)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.yaml_load(open(path, encoding="utf-8").read()) or {}
 
 
 def rmtree(p):
@@ -173,10 +232,8 @@ def rmtree(p):
 
 
 def hook_stage_one_post(c: Ctx):
-    src = c.a_post()
-    (name, email), _ = c.identity(src)
-    c.git("config", "user.name", name)
-    c.git("config", "user.email", email)
+    """A new DPW post, staged; the spokesperson's identity comes from the row's env (AUTHOR_ENV)."""
+    src = c.a_post("dpw")
     text = open(os.path.join(c.repo, src), encoding="utf-8").read()
     head, body = text.split("\n---\n", 1)
     head = "\n".join(("title: Bench staged post about leaf collection" if l.startswith("title:") else l)
@@ -200,8 +257,10 @@ def hook_clean_hugo_out(c: Ctx):
 
 
 def hook_clean_publish(c: Ctx):
+    """From nothing: no site, no queue, no publish cache or records state, no records branch."""
     rmtree(c.site_out)
     rmtree(c.queue_out)
+    rmtree(os.path.join(c.repo, ".git", "civicpost"))
     if subprocess.run(["git", "-C", c.repo, "rev-parse", "-q", "--verify", "refs/heads/records"],
                       stdout=subprocess.DEVNULL).returncode == 0:
         c.git("update-ref", "-d", "refs/heads/records")
@@ -213,37 +272,54 @@ def hook_hugo_full_build(c: Ctx):
                    stdout=subprocess.DEVNULL)
 
 
+def _edit_marker(c: Ctx) -> str:
+    c.edits += 1
+    return f"Bench update {c.edits}: the schedule above has been confirmed."
+
+
 def hook_edit_hugo_post(c: Ctx):
     post = c.a_post()
     path = os.path.join(c.hugo_site, "content", post[len("content/posts/"):])
-    c.edits += 1
+    marker = _edit_marker(c)
     with open(path, "a", encoding="utf-8") as f:
-        f.write(f"\n**Update {c.edits}:** the schedule above has been confirmed.\n")
+        f.write(f"\n{marker}\n")
+    c.last_edit = (post, marker)
 
 
 def hook_publish_full_build(c: Ctx):
     hook_clean_publish(c)
-    r = subprocess.run([c.civicpost, "publish", "--out", c.site_out, "--queue", c.queue_out, "--now", NOW],
+    r = subprocess.run([c.civicpost, "publish", "--now", NOW, "--out", c.site_out, "--queue", c.queue_out],
                        cwd=c.repo, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if r.returncode not in (0,):
         raise HookError(f"civicpost publish (setup) exited {r.returncode}: {r.stderr.strip()[-500:]}")
+
+
+# Edits are committed and merged at fixed times after the corpus's history (which ends
+# 2026-11-13) and before NOW: with the wall clock, the merge would lie after --now and
+# publish would hold the edited post back as "scheduled" instead of publishing it.
+EDIT_BASE = datetime.datetime(2026, 11, 19, 15, 0, tzinfo=datetime.timezone.utc)
 
 
 def hook_edit_and_merge_post(c: Ctx):
     """A spokesperson edits one post on a branch; its reviewer merges it with --no-ff."""
     post = c.a_post()
     (an, ae), (rn, re_) = c.identity(post)
-    c.edits += 1
+    marker = _edit_marker(c)
+    when = EDIT_BASE + datetime.timedelta(minutes=2 * c.edits)
+    d1, d2 = when.isoformat(), (when + datetime.timedelta(minutes=1)).isoformat()
+    spk = dict(os.environ, GIT_AUTHOR_NAME=an, GIT_AUTHOR_EMAIL=ae, GIT_COMMITTER_NAME=an, GIT_COMMITTER_EMAIL=ae,
+               GIT_AUTHOR_DATE=d1, GIT_COMMITTER_DATE=d1)
+    rev = dict(os.environ, GIT_AUTHOR_NAME=rn, GIT_AUTHOR_EMAIL=re_, GIT_COMMITTER_NAME=rn, GIT_COMMITTER_EMAIL=re_,
+               GIT_AUTHOR_DATE=d2, GIT_COMMITTER_DATE=d2)
     branch = f"bench-edit-{c.edits}"
-    spk = dict(os.environ, GIT_AUTHOR_NAME=an, GIT_AUTHOR_EMAIL=ae, GIT_COMMITTER_NAME=an, GIT_COMMITTER_EMAIL=ae)
-    rev = dict(os.environ, GIT_AUTHOR_NAME=rn, GIT_AUTHOR_EMAIL=re_, GIT_COMMITTER_NAME=rn, GIT_COMMITTER_EMAIL=re_)
     c.git("checkout", "-q", "-b", branch)
     with open(os.path.join(c.repo, post), "a", encoding="utf-8") as f:
-        f.write(f"\n**Update {c.edits}:** the schedule above has been confirmed.\n")
+        f.write(f"\n{marker}\n")
     c.git("commit", "-q", "-a", "-m", f"Update {os.path.basename(post)}", env=spk)
     c.git("checkout", "-q", "main")
     c.git("merge", "-q", "--no-ff", "-m", f"Merge branch '{branch}' into main", branch, env=rev)
     c.git("branch", "-q", "-D", branch)
+    c.last_edit = (post, marker)
 
 
 HOOKS = {name[len("hook_"):]: fn for name, fn in globals().items() if name.startswith("hook_")}
@@ -257,33 +333,124 @@ def _count_files(d):
     return sum(len(fs) for _, _, fs in os.walk(d)) if os.path.isdir(d) else 0
 
 
-def sum_rg_count(out: str, c: Ctx) -> str:
+def _planted(c: Ctx) -> set:
+    return {(p["path"], p["line"]) for p in c.manifest.get("pii", [])}
+
+
+def _rg_counts(out: str) -> tuple[int, int]:
     total = files = 0
     for line in out.splitlines():
         n = line.rsplit(":", 1)[-1]
         if n.isdigit():
             total += int(n)
             files += 1
+    return total, files
+
+
+def sum_rg_count(out: str, c: Ctx) -> str:
+    total, files = _rg_counts(out)
     return f"{total} matching lines in {files} files"
 
 
-def sum_json_findings(out: str, c: Ctx) -> str:
+def sum_rg_accuracy(out: str, c: Ctx) -> str:
+    """rg -c only counts lines; an untimed `rg -n` pass says which planted lines it covers."""
+    total, files = _rg_counts(out)
+    planted = _planted(c)
+    r = subprocess.run(["rg", "-n", "--no-heading"] + RG_PII[2:] + ["content/posts"], cwd=c.repo,
+                       stdout=subprocess.PIPE, text=True)
+    hit = set()
+    for line in r.stdout.splitlines():
+        parts = line.split(":", 2)
+        if len(parts) >= 2 and parts[1].isdigit():
+            hit.add((parts[0], int(parts[1])))
+    covered = len(planted & hit)
+    c.accuracy = {"planted": len(planted), "rg_lines": total, "rg_files": files, "rg_planted_lines": covered,
+                  "rg_other_lines": len(hit - planted)}
+    return (f"{total} matching lines in {files} files; {covered}/{len(planted)} planted lines among them, "
+            f"{len(hit - planted)} other lines (city numbers, addresses, dates)")
+
+
+def _findings(out: str):
     try:
         doc = json.loads(out)
     except ValueError:
+        return None, None
+    if not isinstance(doc, dict):
+        return None, None
+    return doc.get("findings", []), doc.get("summary", {})
+
+
+def sum_json_findings(out: str, c: Ctx) -> str:
+    fs, _ = _findings(out)
+    if fs is None:
         return f"output not JSON ({len(out)} bytes)"
-    fs = doc.get("findings", []) if isinstance(doc, dict) else []
     pii = sum(1 for f in fs if str(f.get("rule", "")).startswith("pii."))
     planted = len(c.manifest.get("pii", []))
-    return f"{len(fs)} findings, {pii} pii.* (planted {planted})"
+    rules = {}
+    for f in fs:
+        rules[f.get("rule")] = rules.get(f.get("rule"), 0) + 1
+    top = ", ".join(f"{k} {v}" for k, v in sorted(rules.items(), key=lambda kv: -kv[1])[:4])
+    return f"{len(fs)} findings, {pii} pii.* (planted {planted}); {top}"
+
+
+def sum_json_accuracy(out: str, c: Ctx) -> str:
+    fs, _ = _findings(out)
+    if fs is None:
+        return f"output not JSON ({len(out)} bytes)"
+    planted = _planted(c)
+    pii = {(f.get("file"), f.get("line")) for f in fs if str(f.get("rule", "")).startswith("pii.")}
+    npii = sum(1 for f in fs if str(f.get("rule", "")).startswith("pii."))
+    tp = len(planted & pii)
+    acc = getattr(c, "accuracy", {})
+    acc.update({"civicpost_findings": len(fs), "civicpost_pii": npii, "civicpost_planted_found": tp,
+                "civicpost_pii_not_planted": len(pii - planted)})
+    c.accuracy = acc
+    return (f"{len(fs)} findings, {npii} pii.*: {tp}/{len(planted)} planted items found, "
+            f"{len(pii - planted)} other lines flagged")
+
+
+def sum_json_staged(out: str, c: Ctx) -> str:
+    fs, summ = _findings(out)
+    if fs is None:
+        return f"output not JSON ({len(out)} bytes)"
+    files = summ.get("files") if isinstance(summ, dict) else None
+    who = f"as {c.author_email}"
+    return f"{len(fs)} findings in {files if files is not None else '?'} staged file(s), {who}"
+
+
+def _page(out_dir: str, post: str) -> str:
+    return os.path.join(out_dir, post[len("content/posts/"):-len(".md")], "index.html")
+
+
+def _edit_note(out_dir: str, c: Ctx) -> str:
+    if not c.last_edit:
+        return ""
+    post, marker = c.last_edit
+    try:
+        found = marker in open(_page(out_dir, post), encoding="utf-8").read()
+    except OSError:
+        return f"edited page missing: {_page(out_dir, post)}"
+    return "edit is on the page" if found else "EDIT NOT ON THE PAGE"
+
+
+def sum_files_site(out: str, c: Ctx) -> str:
+    first = out.strip().splitlines()[0] if out.strip() else ""
+    return (f"{_count_files(c.site_out)} site + {_count_files(c.queue_out)} queue files"
+            + (f"; {first[:60]}" if first.startswith("published") else ""))
 
 
 SUMMARIES = {
     "rg_count": sum_rg_count,
+    "rg_accuracy": sum_rg_accuracy,
     "json_findings": sum_json_findings,
+    "json_accuracy": sum_json_accuracy,
+    "json_staged": sum_json_staged,
     "lines": lambda out, c: f"{out.count(chr(10))} lines",
+    "last_line": lambda out, c: (out.strip().splitlines() or [""])[-1][:90],
     "files_hugo": lambda out, c: f"{_count_files(c.hugo_out)} files out",
-    "files_site": lambda out, c: f"{_count_files(c.site_out)} site + {_count_files(c.queue_out)} queue files",
+    "files_site": sum_files_site,
+    "edit_in_hugo": lambda out, c: _edit_note(c.hugo_out, c),
+    "edit_in_site": lambda out, c: _edit_note(c.site_out, c) + "; " + ((out.strip().splitlines() or [""])[0][:70]),
 }
 
 
@@ -421,12 +588,12 @@ def spawner() -> str | None:
     return _spawner or None
 
 
-def run_once(argv, cwd, out_path, err_path):
+def run_once(argv, cwd, out_path, err_path, env=None):
     """(wall seconds, exit code, peak RSS MiB) of one run of argv."""
     sp = spawner()
     if sp:
         report = out_path + ".rusage"
-        p = subprocess.Popen([sp, report, out_path, err_path, *argv], cwd=cwd, stdin=subprocess.DEVNULL)
+        p = subprocess.Popen([sp, report, out_path, err_path, *argv], cwd=cwd, stdin=subprocess.DEVNULL, env=env)
         _, status, _ = os.wait4(p.pid, 0)
         p.returncode = os.waitstatus_to_exitcode(status)
         if p.returncode != 0:
@@ -435,7 +602,7 @@ def run_once(argv, cwd, out_path, err_path):
         return float(secs), int(code), int(maxrss) / 1024.0   # Linux: ru_maxrss in KiB
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         t0 = time.perf_counter()
-        p = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        p = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
         _, status, ru = os.wait4(p.pid, 0)
         secs = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
@@ -462,6 +629,7 @@ def run_row(row: Row, c: Ctx, runs: int, warmup: int, tools_missing: set) -> Res
     v = c.vars()
     argv = [expand(a, v) for a in row.cmd]
     cwd = expand(row.cwd, v)
+    env = dict(os.environ, **{k: expand(x, v) for k, x in row.env.items()}) if row.env else None
     out_path = os.path.join(c.run_dir, "last.out")
     err_path = os.path.join(c.run_dir, "last.err")
     try:
@@ -470,7 +638,7 @@ def run_row(row: Row, c: Ctx, runs: int, warmup: int, tools_missing: set) -> Res
         for i in range(warmup + runs):
             if row.before_each:
                 HOOKS[row.before_each](c)
-            secs, code, rss = run_once(argv, cwd, out_path, err_path)
+            secs, code, rss = run_once(argv, cwd, out_path, err_path, env)
             res.codes.append(code)
             if code not in row.ok:
                 res.status = "FAILED"
@@ -505,7 +673,10 @@ def ensure_tools(rows, install: bool) -> set:
     if missing and install and shutil.which("apt-get") and os.geteuid() == 0:
         pkgs = sorted(pkg.get(t, t) for t in missing)
         print(f"bench: installing {' '.join(pkgs)} with apt-get")
-        subprocess.run(["apt-get", "install", "-y", "-q", *pkgs], stdout=subprocess.DEVNULL)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        if subprocess.run(["apt-get", "install", "-y", "-q", *pkgs], stdout=subprocess.DEVNULL, env=env).returncode:
+            subprocess.run(["apt-get", "update", "-q"], stdout=subprocess.DEVNULL, env=env)
+            subprocess.run(["apt-get", "install", "-y", "-q", *pkgs], stdout=subprocess.DEVNULL, env=env)
         missing = {t for t in need if shutil.which(t) is None}
     for t in sorted(missing):
         print(f"bench: {t} not found; its rows are skipped", file=sys.stderr)
@@ -526,27 +697,97 @@ def fmt(x, spec):
     return "" if x is None else format(x, spec)
 
 
-def print_table(results, in_bytes):
-    hdr = ["group", "name", "median s", "min s", "max s", "MB/s", "RSS MB", "vs peer", "note"]
-    rows = []
+def civicpost_version(path: str) -> str | None:
+    try:
+        r = subprocess.run([path, "--version"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                           timeout=30)
+        return r.stdout.strip() or None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def git_head(path: str) -> str | None:
+    r = subprocess.run(["git", "-C", path, "describe", "--always", "--dirty"], stdout=subprocess.PIPE,
+                       stderr=subprocess.DEVNULL, text=True)
+    return r.stdout.strip() or None
+
+
+def evaluate(results, in_bytes: int, posts: int) -> list[dict]:
+    """One dict per row: timings, throughput, RSS, ratios to the group's peer, targets and whether met."""
     peers = {}
     for r in results:
         if r.row.kind == "peer" and r.row.group not in peers and r.median:
-            peers[r.row.group] = r.median
-    prev_group = None
+            peers[r.row.group] = r
+    out = []
     for r in results:
-        g = r.row.group if r.row.group != prev_group else ""
-        prev_group = r.row.group
-        if r.status != "ok":
-            note = r.status + (f" ({r.note})" if r.note else "") + (f": {r.error.splitlines()[0][:90]}" if r.error else "")
-            rows.append([g, r.row.name, "", "", "", "", "", "", note])
-            continue
-        mbps = in_bytes / r.median / 1e6 if r.row.input == "posts" and r.median else None
+        med = r.median
+        by_posts = r.row.input == "posts" and med
         peer = peers.get(r.row.group)
-        ratio = "" if r.row.kind == "peer" or not peer else f"{r.median / peer:.2f}x"
-        rows.append([g, r.row.name, fmt(r.median, ".3f"), fmt(min(r.times), ".3f"), fmt(max(r.times), ".3f"),
-                     fmt(mbps, ".1f"), fmt(r.rss_mb, ".1f"), ratio, r.note])
-    widths = [max(len(str(x[i])) for x in rows + [hdr]) for i in range(len(hdr))]
+        d = {"group": r.row.group, "name": r.row.name, "kind": r.row.kind, "cmd": r.row.cmd,
+             "env": r.row.env, "status": r.status, "times": [round(t, 6) for t in r.times],
+             "median": med, "min": min(r.times) if r.times else None, "max": max(r.times) if r.times else None,
+             "mb_per_s": in_bytes / med / 1e6 if by_posts else None,
+             "posts_per_s": posts / med if by_posts else None,
+             "peak_rss_mb": r.rss_mb or None, "exit_codes": r.codes, "note": r.note, "error": r.error,
+             "ratio_to_peer": None, "rss_ratio_to_peer": None, "targets": [], "met": None}
+        if r.row.kind != "peer" and peer is not None and peer is not r:
+            if med:
+                d["ratio_to_peer"] = med / peer.median
+            if r.rss_mb and peer.rss_mb:
+                d["rss_ratio_to_peer"] = r.rss_mb / peer.rss_mb
+        for t in r.row.targets:
+            val = d["ratio_to_peer"] if t.metric == "time" else d["rss_ratio_to_peer"]
+            d["targets"].append({"metric": t.metric, "max_ratio": t.max_ratio, "label": t.label,
+                                 "value": val, "met": None if val is None else val <= t.max_ratio})
+        if d["targets"]:
+            ms = [t["met"] for t in d["targets"]]
+            d["met"] = None if None in ms else all(ms)
+        out.append(d)
+    return out
+
+
+def _ratio_text(d: dict) -> str:
+    parts = []
+    if d["ratio_to_peer"] is not None:
+        parts.append(f"{d['ratio_to_peer']:.2f}x")
+    if any(t["metric"] == "rss" for t in d["targets"]) and d["rss_ratio_to_peer"] is not None:
+        parts[-1:] = [p + " time" for p in parts[-1:]]
+        parts.append(f"{d['rss_ratio_to_peer']:.2f}x RSS")
+    return ", ".join(parts)
+
+
+def _met_text(d: dict) -> str:
+    if not d["targets"]:
+        return ""
+    if d["status"] != "ok":
+        return "n/a"
+    if len(d["targets"]) == 1:
+        m = d["targets"][0]["met"]
+        return "n/a" if m is None else ("yes" if m else "no")
+    words = []
+    for t in d["targets"]:
+        words.append(f"{t['metric']} " + ("n/a" if t["met"] is None else ("yes" if t["met"] else "no")))
+    head = "n/a" if d["met"] is None else ("yes" if d["met"] else "no")
+    return f"{head} ({', '.join(words)})"
+
+
+def print_table(rows: list[dict]):
+    """The detailed console table: min/max and the notes."""
+    hdr = ["group", "tool", "median s", "min s", "max s", "MB/s", "posts/s", "RSS MB", "vs peer", "note"]
+    lines = []
+    prev_group = None
+    for d in rows:
+        g = d["group"] if d["group"] != prev_group else ""
+        prev_group = d["group"]
+        if d["status"] != "ok":
+            note = d["status"] + (f" ({d['note']})" if d["note"] else "") + \
+                (f": {d['error'].splitlines()[0][:90]}" if d["error"] else "")
+            lines.append([g, d["name"], "", "", "", "", "", "", "", note])
+            continue
+        lines.append([g, d["name"], fmt(d["median"], ".3f"), fmt(d["min"], ".3f"), fmt(d["max"], ".3f"),
+                      fmt(d["mb_per_s"], ".1f"), fmt(d["posts_per_s"], ".0f"), fmt(d["peak_rss_mb"], ".1f"),
+                      _ratio_text(d), d["note"]])
+    widths = [max(len(str(x[i])) for x in lines + [hdr]) for i in range(len(hdr))]
     right = {2, 3, 4, 5, 6, 7}
 
     def line(cells):
@@ -554,11 +795,48 @@ def print_table(results, in_bytes):
                          for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
     print(line(hdr))
     print(line(["-" * w for w in widths]))
-    for x in rows:
+    for x in lines:
         print(line(x))
-    for r in results:
-        if r.status == "FAILED":
-            print(f"\nFAILED {r.row.group} / {r.row.name}:\n  {' '.join(r.row.cmd)}\n  {r.error}")
+    for d in rows:
+        if d["status"] == "FAILED":
+            print(f"\nFAILED {d['group']} / {d['name']}:\n  {' '.join(d['cmd'])}\n  {d['error']}")
+
+
+def markdown(rows: list[dict], head: dict) -> str:
+    """The table to paste into README: one line per tool, civicpost under its peer."""
+    out = ["| group | tool | median s | MB/s | peak RSS MB | ratio vs peer | target | met? |",
+           "|---|---|--:|--:|--:|--:|---|---|"]
+    for d in rows:
+        tool = d["name"].replace("|", "\\|")
+        if d["status"] != "ok":
+            out.append(f"| {d['group']} | {tool} | {d['status']} | | | | "
+                       f"{'; '.join(t['label'] for t in d['targets'])} | {_met_text(d) if d['targets'] else ''} |")
+            continue
+        mbs = fmt(d["mb_per_s"], ".1f")
+        if d["posts_per_s"] is not None and d["kind"] == "civicpost":
+            mbs += f" ({d['posts_per_s']:.0f} posts/s)"
+        ratio = _ratio_text(d) if d["kind"] != "peer" else "peer"
+        target = "; ".join(t["label"] for t in d["targets"])
+        out.append(f"| {d['group']} | {tool} | {d['median']:.3f} | {mbs} | {fmt(d['peak_rss_mb'], '.1f')} | "
+                   f"{ratio} | {target} | {_met_text(d)} |")
+    out.append("")
+    out.append(f"Corpus: {head['posts']} posts, {head['posts_bytes'] / 1e6:.1f} MB in content/posts, "
+               f"{head['commits']} commits (seed {head['seed']}). Median of {head['runs']} runs after "
+               f"{head['warmup']} warm-up; {head['cpus']} CPUs; load average {head['load_before']} before, "
+               f"{head['load_after']} after. civicpost {head['civicpost_version'] or '?'}"
+               + (f" at {head['source']}" if head.get("source") else "") + f"; {head['tools_line']}.")
+    notes = [f"- {d['group']} / {d['name']}: {d['note']}" for d in rows if d["note"] and d["status"] == "ok"]
+    if notes:
+        out.append("")
+        out += notes
+    return "\n".join(out) + "\n"
+
+
+def loadavg() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 def main(argv=None):
@@ -571,10 +849,14 @@ def main(argv=None):
     ap.add_argument("--civicpost", default=os.path.join(REPO, ".build", "release", "civicpost"),
                     help="civicpost binary (default: .build/release/civicpost in the repository)")
     ap.add_argument("--json", metavar="OUT", help="also write the results as JSON")
+    ap.add_argument("--markdown", metavar="OUT", help="also write the Markdown table to this file")
     ap.add_argument("--keep", action="store_true", help="keep the scratch copy of the corpus")
     ap.add_argument("--no-install", action="store_true", help="do not apt-get install missing peer tools")
+    ap.add_argument("--fail-unmet", action="store_true", help="exit 3 when a target is not met")
     ap.add_argument("--list", action="store_true", help="list the rows and exit")
     args = ap.parse_args(argv)
+    if args.posts < 1 or args.runs < 1 or args.warmup < 0:
+        ap.error("--posts and --runs must be at least 1, --warmup at least 0")
 
     rows = ROWS
     if args.only:
@@ -582,6 +864,9 @@ def main(argv=None):
         rows = [r for r in ROWS if any(k in r.group.lower() or k in r.name.lower() for k in keys)]
         if not rows:
             sys.exit(f"bench: --only {args.only!r} matches no row (see --list)")
+        # a civicpost row is measured against its group's peer: keep the peer too
+        groups = {r.group for r in rows}
+        rows = [r for r in ROWS if r in rows or (r.kind == "peer" and r.group in groups)]
     if args.list:
         for r in rows:
             print(f"{r.group:22} {r.kind:9} {r.name:40} {' '.join(r.cmd)}")
@@ -590,8 +875,9 @@ def main(argv=None):
     civicpost = os.path.abspath(args.civicpost)
     built = os.access(civicpost, os.X_OK)
     if not built and any(r.kind == "civicpost" for r in rows):
-        print("civicpost not built: run `swift build -c release`"
-              + ("" if civicpost.endswith(os.path.join(".build", "release", "civicpost")) else f" ({civicpost})"))
+        print("civicpost not built: run `swift build -c release --product civicpost`"
+              + ("" if civicpost.endswith(os.path.join(".build", "release", "civicpost")) else f" ({civicpost})"),
+              file=sys.stderr)
     missing = ensure_tools(rows, not args.no_install)
 
     cache, meta = ensure_corpus(args.posts, args.seed)
@@ -604,40 +890,55 @@ def main(argv=None):
         # cp gives new inodes and ctimes: refresh the index once so no row pays for re-hashing.
         subprocess.run(["git", "-C", c.repo, "update-index", "-q", "--refresh"], stdout=subprocess.DEVNULL)
         in_bytes = posts_bytes(c.repo)
+        load_before = loadavg()
         print(f"input: {manifest['posts']} posts, {in_bytes / 1e6:.1f} MB in content/posts, "
-              f"{manifest['commits']} commits; {args.runs} runs + {args.warmup} warm-up; {os.cpu_count()} CPUs\n")
+              f"{manifest['commits']} commits; {args.runs} runs + {args.warmup} warm-up; {os.cpu_count()} CPUs; "
+              f"load average {load_before}\n")
         results = []
         for row in rows:
             print(f"  {row.group} / {row.name} ...", end="", flush=True, file=sys.stderr)
             res = run_row(row, c, args.runs, args.warmup, missing)
             print(f" {res.status}" + (f" {res.median:.3f} s" if res.median else ""), file=sys.stderr)
             results.append(res)
+        load_after = loadavg()
+        ev = evaluate(results, in_bytes, manifest["posts"])
         print()
-        print_table(results, in_bytes)
+        print_table(ev)
+        tools = tool_versions()
+        head = {"posts": manifest["posts"], "posts_bytes": in_bytes, "commits": manifest["commits"],
+                "seed": args.seed, "runs": args.runs, "warmup": args.warmup, "cpus": os.cpu_count(),
+                "load_before": load_before, "load_after": load_after,
+                "civicpost_version": civicpost_version(civicpost) if built else None,
+                "source": git_head(REPO),
+                "tools_line": ", ".join(v for v in tools.values() if v)}
+        md = markdown(ev, head)
+        print("\n" + md, end="")
+        if args.markdown:
+            os.makedirs(os.path.dirname(os.path.abspath(args.markdown)), exist_ok=True)
+            with open(args.markdown, "w") as f:
+                f.write(md)
+            print(f"\nMarkdown written to {args.markdown}")
         if args.json:
-            doc = {"schema": 1, "corpus": {**meta, "posts_bytes": in_bytes, "commits": manifest["commits"]},
-                   "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
-                               "tools": tool_versions()},
-                   "civicpost": {"path": civicpost, "built": built},
+            doc = {"schema": 2, "now": NOW,
+                   "corpus": {**meta, "posts_bytes": in_bytes, "commits": manifest["commits"],
+                              "planted_pii": len(manifest.get("pii", []))},
+                   "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                               "python": platform.python_version(), "tools": tools,
+                               "load_average_before": load_before, "load_average_after": load_after},
+                   "civicpost": {"path": civicpost, "built": built, "version": head["civicpost_version"],
+                                 "source": head["source"]},
                    "runs": args.runs, "warmup": args.warmup,
-                   "rows": [{"group": r.row.group, "name": r.row.name, "kind": r.row.kind, "cmd": r.row.cmd,
-                             "status": r.status, "times": [round(t, 6) for t in r.times],
-                             "median": r.median, "min": min(r.times) if r.times else None,
-                             "max": max(r.times) if r.times else None,
-                             "mb_per_s": (in_bytes / r.median / 1e6) if r.median and r.row.input == "posts" else None,
-                             "peak_rss_mb": r.rss_mb or None, "exit_codes": r.codes, "note": r.note,
-                             "error": r.error} for r in results]}
-            peers = {}
-            for x in doc["rows"]:
-                if x["kind"] == "peer" and x["median"] and x["group"] not in peers:
-                    peers[x["group"]] = x["median"]
-            for x in doc["rows"]:
-                p = peers.get(x["group"])
-                x["ratio_to_peer"] = (x["median"] / p) if x["kind"] != "peer" and x["median"] and p else None
+                   "accuracy": getattr(c, "accuracy", None),
+                   "rows": ev}
+            os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
             with open(args.json, "w") as f:
                 json.dump(doc, f, indent=1)
-            print(f"\nresults written to {args.json}")
-        return 1 if any(r.status == "FAILED" for r in results) else 0
+            print(f"JSON written to {args.json}")
+        if any(d["status"] == "FAILED" for d in ev):
+            return 1
+        if args.fail_unmet and any(d["met"] is False for d in ev):
+            return 3
+        return 0
     finally:
         if args.keep:
             print(f"scratch kept: {run_dir}")

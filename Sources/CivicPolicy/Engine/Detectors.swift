@@ -31,19 +31,24 @@ public struct PostAnalysis: Sendable {
     public var rosterMentions: [SourcePhrase]
     /// The `<!-- civicpost: allow … -->` comments in the body.
     public var suppressions: [SuppressionComment]
-    /// Every web address in the post (``Post/links``), found once.
-    public var links: [PostLink]
+    /// Every web address in the post (``Post/links``) when the scan needed them (to leave
+    /// phrases inside addresses out); nil otherwise, and found on demand by the link rules.
+    public var links: [PostLink]?
 
     /// Scans the whole source, front matter included (summaries and per-platform texts are
     /// messages too); phrases inside web addresses are left to the link rules.
     public init(_ post: Post, detectors: Detectors) {
         personalData = post.source.bytes.withUnsafeBufferPointer { detectors.personalData.scan($0) }
         let normalized = normalize(post.source.bytes)
-        let comments = SuppressionComment.scan(post)
+        let comments = Self.mayHoldComments(post.source.bytes) ? SuppressionComment.scan(post) : []
+        let names = detectors.rosterNames
+        let phraseMatches = detectors.phrases.matches(in: normalized)
+        let nameMatches = names.acronyms.isEmpty && names.matcher.phraseCount == 0 ? [] : names.matcher.matches(in: normalized)
         // Phrases in web addresses are the link rules' business; a suppression's reason is
-        // never published, so it may quote what it allows.
-        let links = post.links
-        let excluded = links.map(\.range) + comments.map(\.range)
+        // never published, so it may quote what it allows. Addresses are found only when
+        // there is a match to judge.
+        let links = phraseMatches.isEmpty && nameMatches.isEmpty ? nil : post.links
+        let excluded = (links ?? []).map(\.range) + comments.map(\.range)
         func sourcePhrases(_ matches: [PhraseMatch]) -> [SourcePhrase] {
             matches.compactMap { match in
                 let range = normalized.sourceRange(of: match.range)
@@ -51,16 +56,28 @@ public struct PostAnalysis: Sendable {
                 return SourcePhrase(tag: match.tag, phrase: match.phrase, range: range)
             }
         }
-        phrases = sourcePhrases(detectors.phrases.matches(in: normalized)).filter {
+        phrases = sourcePhrases(phraseMatches).filter {
             !MarkdownEmphasis.closesEmphasis($0.range, in: post.source.bytes)
         }
-        let names = detectors.rosterNames
-        rosterMentions = sourcePhrases(names.matcher.matches(in: normalized)).filter { mention in
+        rosterMentions = sourcePhrases(nameMatches).filter { mention in
             !names.acronyms.contains(mention.phrase) || post.source.text(of: mention.range) == mention.phrase
         }
         hiddenCharacters = normalized.hidden
         suppressions = comments
         self.links = links
+    }
+}
+
+extension PostAnalysis {
+    /// Whether the bytes contain `<!--` at all (most posts have no suppression comment).
+    static func mayHoldComments(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.count >= 4 else { return false }
+            for index in 0...(buffer.count - 4) where buffer[index] == 0x3C {
+                if buffer[index + 1] == 0x21, buffer[index + 2] == 0x2D, buffer[index + 3] == 0x2D { return true }
+            }
+            return false
+        }
     }
 }
 

@@ -11,7 +11,9 @@ public struct PolicyEngine: Sendable {
     /// The findings for one post, sorted by line, column and rule.
     public func check(_ post: Post, in context: RuleContext) -> [Finding] {
         var post = post
-        let analysis = PostAnalysis(post, detectors: context.detectors)
+        var analysis = PostAnalysis(post, detectors: context.detectors)
+        // Several rules read the post's links: find them once when any of them runs.
+        if analysis.links == nil, rules.contains(where: { type(of: $0).readsLinks }) { analysis.links = post.links }
         post.analysis = analysis
         var findings: [Finding] = []
         // `post.suppression` judges the other rules' findings: the engine runs it last, itself.

@@ -46,8 +46,9 @@ struct YAMLReader {
         let text = String(decoding: bytes, as: UTF8.self)
         do {
             // The basic resolver: civicpost reads every value as text itself, so the default
-            // resolver's regular expressions (tag guessing) are never needed.
-            return try Yams.compose(yaml: text, .basic)
+            // resolver's regular expressions (tag guessing) are never needed. The encoding is
+            // named so Yams does not look it up in the environment on every parse.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw problem(from: error)
         } catch {

@@ -4,6 +4,8 @@ public protocol Rule: Sendable {
     /// What the rule is, which clause it enforces, and its examples.
     static var description: RuleDescription { get }
     init()
+    /// Whether the rule reads ``Post/links(in:)`` (the engine then finds them once for all).
+    static var readsLinks: Bool { get }
     /// The rule's findings for one post.
     func check(_ post: Post, in context: RuleContext) -> [Finding]
 }
@@ -11,6 +13,9 @@ public protocol Rule: Sendable {
 extension Rule {
     /// The rule's description.
     public var description: RuleDescription { Self.description }
+
+    /// Most rules do not read links.
+    public static var readsLinks: Bool { false }
 }
 
 /// A rule's identity, the policy clause it enforces, its default severity and its examples.

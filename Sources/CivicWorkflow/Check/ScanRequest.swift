@@ -165,33 +165,8 @@ public struct ScanRequest: Sendable {
     }
 
     private static func walk(name: String, absolute: String, into files: inout [ScanFile]) throws {
-        guard let folder = opendir(absolute) else {
-            throw WorkflowError.unreadable(path: name, reason: reason(errno))
-        }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(folder) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard !entryName.hasPrefix(".") else { continue }
-            entries.append((entryName, entry.pointee.d_type))
-        }
-        closedir(folder)
-        entries.sort { $0.name < $1.name }
-        let prefix = name.hasSuffix("/") ? name : name + "/"
-        for entry in entries {
-            let path = absolute + "/" + entry.name
-            var type = entry.type
-            if type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat(path, &info) == 0 else { throw WorkflowError.unreadable(path: prefix + entry.name, reason: reason(errno)) }
-                type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK)
-            }
-            if type == UInt8(DT_DIR) {
-                try walk(name: prefix + entry.name, absolute: path, into: &files)
-            } else if type == UInt8(DT_REG) {
-                files.append(.file(name: prefix + entry.name, absolute: path, explicit: false))
-            }
+        for file in try DirectoryWalker.regularFiles(name: name, absolute: absolute) {
+            files.append(.file(name: file.name, absolute: file.absolute, explicit: false))
         }
     }
 

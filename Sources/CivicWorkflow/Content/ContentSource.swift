@@ -29,18 +29,10 @@ public struct WorkingTreeSource: ContentSource {
     }
 
     public func files(under prefix: String) throws -> [String] {
-        let base = root.appendingPathComponent(prefix)
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
-        var out: [String] = []
-        let rootPath = root.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(rootPath + "/") else { continue }
-            out.append(String(full.dropFirst(rootPath.count + 1)))
-        }
-        return out.sorted()
+        let base = root.appendingPathComponent(prefix).path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        return try DirectoryWalker.regularFiles(name: prefix, absolute: base).map(\.name)
     }
 }
 

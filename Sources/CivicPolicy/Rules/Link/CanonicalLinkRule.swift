@@ -26,6 +26,8 @@ public struct CanonicalLinkRule: Rule {
 
     public init() {}
 
+    public static var readsLinks: Bool { true }
+
     public func check(_ post: Post, in context: RuleContext) -> [Finding] {
         let rule = Self.description
         var findings: [Finding] = []

@@ -20,6 +20,8 @@ public struct OffsiteLinkRule: Rule {
 
     public init() {}
 
+    public static var readsLinks: Bool { true }
+
     public func check(_ post: Post, in context: RuleContext) -> [Finding] {
         let rule = Self.description
         return post.links(in: context).compactMap { link in

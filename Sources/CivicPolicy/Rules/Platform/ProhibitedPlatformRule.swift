@@ -24,6 +24,8 @@ public struct ProhibitedPlatformRule: Rule {
 
     public init() {}
 
+    public static var readsLinks: Bool { true }
+
     public func check(_ post: Post, in context: RuleContext) -> [Finding] {
         let rule = Self.description
         var findings: [Finding] = []

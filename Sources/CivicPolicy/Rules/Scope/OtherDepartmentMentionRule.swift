@@ -34,6 +34,8 @@ public struct OtherDepartmentMentionRule: Rule {
 
     public init() {}
 
+    public static var readsLinks: Bool { true }
+
     public func check(_ post: Post, in context: RuleContext) -> [Finding] {
         if let author = context.author.flatMap({ context.roster.person(email: $0.email) }), author.speaksForAllDepartments {
             return []
