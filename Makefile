@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DEMO_DIR ?= _demo
 
-.PHONY: setup build demo test bench release clean
+.PHONY: setup build demo test lint bench release clean
 
 setup:
 	@scripts/setup.sh
@@ -17,6 +17,10 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+
+# The checked-in .swift-format; CI fails on any difference.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Plugins
 
 release: setup
 	$(SWIFT) build -c release --product civicpost

@@ -55,8 +55,10 @@ extension Repository {
         defer { git_reflog_free(log) }
         return (0..<git_reflog_entrycount(log)).compactMap { index in
             guard let entry = git_reflog_entry_byindex(log, index) else { return nil }
-            return (ObjectID(git_reflog_entry_id_old(entry).pointee), ObjectID(git_reflog_entry_id_new(entry).pointee),
-                    git_reflog_entry_message(entry).map { String(cString: $0) } ?? "")
+            return (
+                ObjectID(git_reflog_entry_id_old(entry).pointee), ObjectID(git_reflog_entry_id_new(entry).pointee),
+                git_reflog_entry_message(entry).map { String(cString: $0) } ?? ""
+            )
         }
     }
 }

@@ -5,8 +5,10 @@ extension Repository {
     /// topological order, or, with `ordered: false`, in the order found (much cheaper: a
     /// topological sort must see the whole history first). With `firstParentOnly` the walk
     /// follows first parents only.
-    public func history(from tip: ObjectID, hiding hidden: [ObjectID] = [], firstParentOnly: Bool = false,
-                        ordered: Bool = true) throws -> [Commit] {
+    public func history(
+        from tip: ObjectID, hiding hidden: [ObjectID] = [], firstParentOnly: Bool = false,
+        ordered: Bool = true
+    ) throws -> [Commit] {
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, handle))
         defer { git_revwalk_free(walk) }

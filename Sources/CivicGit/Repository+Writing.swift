@@ -26,8 +26,10 @@ extension Repository {
         try author.withGitSignature { authorSignature in
             try committer.withGitSignature { committerSignature in
                 try parentObjects.withUnsafeMutableBufferPointer { buffer in
-                    try check(git_commit_create(&commitOID, handle, nil, authorSignature, committerSignature,
-                                                "UTF-8", message, treeObject, parents.count, buffer.baseAddress))
+                    try check(
+                        git_commit_create(
+                            &commitOID, handle, nil, authorSignature, committerSignature,
+                            "UTF-8", message, treeObject, parents.count, buffer.baseAddress))
                 }
             }
         }
@@ -96,8 +98,9 @@ extension Repository {
         try check(git_merge_commits(&index, handle, oursCommit, theirsCommit, nil))
         defer { git_index_free(index) }
         if git_index_has_conflicts(index) != 0 {
-            throw GitError(code: .init(rawValue: GIT_EMERGECONFLICT.rawValue), function: "git_merge_commits",
-                           message: "merging \(theirs.short) into \(ours.short) conflicts")
+            throw GitError(
+                code: .init(rawValue: GIT_EMERGECONFLICT.rawValue), function: "git_merge_commits",
+                message: "merging \(theirs.short) into \(ours.short) conflicts")
         }
         var oid = git_oid()
         try check(git_index_write_tree_to(&oid, index, handle))

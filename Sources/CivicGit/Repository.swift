@@ -147,8 +147,9 @@ public final class Repository {
             try check(result)
             defer { git_tree_entry_free(entry) }
             guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-            return FileEntry(path: path, blob: ObjectID(git_tree_entry_id(entry).pointee),
-                             isExecutable: git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE)
+            return FileEntry(
+                path: path, blob: ObjectID(git_tree_entry_id(entry).pointee),
+                isExecutable: git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE)
         }
     }
 
@@ -187,10 +188,12 @@ public final class Repository {
                 case GIT_OBJECT_TREE:
                     subtrees.append((base + name + "/", id))
                 case GIT_OBJECT_BLOB:
-                    out.append(FileEntry(path: base + name, blob: id,
-                                         isExecutable: git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE))
+                    out.append(
+                        FileEntry(
+                            path: base + name, blob: id,
+                            isExecutable: git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE))
                 default:
-                    break // submodules are not content
+                    break  // submodules are not content
                 }
             }
         }
@@ -318,8 +321,9 @@ public final class Repository {
         defer { git_index_free(index) }
         return (0..<git_index_entrycount(index)).compactMap { position in
             guard let entry = git_index_get_byindex(index, position) else { return nil }
-            return FileEntry(path: String(cString: entry.pointee.path), blob: ObjectID(entry.pointee.id),
-                             isExecutable: entry.pointee.mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue)
+            return FileEntry(
+                path: String(cString: entry.pointee.path), blob: ObjectID(entry.pointee.id),
+                isExecutable: entry.pointee.mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue)
         }
     }
 

@@ -30,9 +30,11 @@ public struct Signature: Hashable, Sendable {
     /// Calls `body` with a libgit2 copy of this signature (`git_signature_new`).
     func withGitSignature<T>(_ body: (UnsafePointer<git_signature>) throws -> T) throws -> T {
         var signature: UnsafeMutablePointer<git_signature>?
-        try check(git_signature_new(&signature, name, email,
-                                    git_time_t(time.timeIntervalSince1970.rounded(.down)),
-                                    Int32(timeZoneOffsetMinutes)))
+        try check(
+            git_signature_new(
+                &signature, name, email,
+                git_time_t(time.timeIntervalSince1970.rounded(.down)),
+                Int32(timeZoneOffsetMinutes)))
         defer { git_signature_free(signature) }
         return try body(signature!)
     }

@@ -63,13 +63,14 @@ struct MarkdownParser {
     private func collect(_ root: OpaquePointer, into document: inout MarkdownDocument) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
-        var cursor = 0 // byte offset just after the last node with a known position
+        var cursor = 0  // byte offset just after the last node with a known position
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             if let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)),
-               cmark_node_get_type(node) != CMARK_NODE_DOCUMENT {
+                cmark_node_get_type(node) != CMARK_NODE_DOCUMENT
+            {
                 cursor = max(cursor, start)
             }
             switch cmark_node_get_type(node) {
@@ -96,7 +97,8 @@ struct MarkdownParser {
         var whole: Range<Int>
         var kind: MarkdownLink.Kind = isImage ? .image : .link
         if let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)),
-           let last = offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node)) {
+            let last = offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node))
+        {
             whole = start..<min(source.count, last + 1)
         } else {
             // GFM autolinks carry no source position: the URL is the text, found after the cursor.
@@ -125,8 +127,10 @@ struct MarkdownParser {
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(child) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self),
-                                                                 count: strlen(literal)))
+                    bytes.append(
+                        contentsOf: UnsafeBufferPointer(
+                            start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self),
+                            count: strlen(literal)))
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 bytes.append(UInt8(ascii: " "))

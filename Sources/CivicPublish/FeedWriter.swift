@@ -9,28 +9,28 @@ struct FeedWriter {
     func atom(_ posts: some Collection<PublishedPost>, title: String, folder: String) -> String {
         let updated = posts.map(\.publishAt).max().map(SiteDates.iso) ?? "1970-01-01T00:00:00Z"
         var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom">
-          <title>\(escapeXML(title))</title>
-          <id>\(escapeXML(config.baseURL + "/" + folder))</id>
-          <link rel="alternate" type="text/html" href="\(escapeXML(config.baseURL + "/" + folder))"/>
-          <link rel="self" type="application/atom+xml" href="\(escapeXML(config.baseURL + "/" + folder + "feed.xml"))"/>
-          <updated>\(updated)</updated>
-          <author><name>\(escapeXML(config.siteName))</name></author>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <title>\(escapeXML(title))</title>
+              <id>\(escapeXML(config.baseURL + "/" + folder))</id>
+              <link rel="alternate" type="text/html" href="\(escapeXML(config.baseURL + "/" + folder))"/>
+              <link rel="self" type="application/atom+xml" href="\(escapeXML(config.baseURL + "/" + folder + "feed.xml"))"/>
+              <updated>\(updated)</updated>
+              <author><name>\(escapeXML(config.siteName))</name></author>
 
-        """
+            """
         for item in posts {
             let url = item.summary.pageURL(config: config) ?? config.baseURL
             xml += """
-              <entry>
-                <title>\(escapeXML(item.summary.title))</title>
-                <id>\(escapeXML(url))</id>
-                <link rel="alternate" type="text/html" href="\(escapeXML(url))"/>
-                <updated>\(SiteDates.iso(item.publishAt))</updated>
-                <summary>\(escapeXML(item.summary.description))</summary>
-              </entry>
+                  <entry>
+                    <title>\(escapeXML(item.summary.title))</title>
+                    <id>\(escapeXML(url))</id>
+                    <link rel="alternate" type="text/html" href="\(escapeXML(url))"/>
+                    <updated>\(SiteDates.iso(item.publishAt))</updated>
+                    <summary>\(escapeXML(item.summary.description))</summary>
+                  </entry>
 
-            """
+                """
         }
         return xml + "</feed>\n"
     }
@@ -41,9 +41,10 @@ struct FeedWriter {
             feed_url: config.baseURL + "/" + folder + "feed.json",
             items: posts.map { item in
                 let url = item.summary.pageURL(config: config) ?? config.baseURL
-                return JSONFeedItem(id: url, url: url, title: item.summary.title, summary: item.summary.summary,
-                            content_text: item.summary.text,
-                            date_published: SiteDates.iso(item.publishAt))
+                return JSONFeedItem(
+                    id: url, url: url, title: item.summary.title, summary: item.summary.summary,
+                    content_text: item.summary.text,
+                    date_published: SiteDates.iso(item.publishAt))
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -63,23 +64,23 @@ struct FeedWriter {
     }
 }
 
-    /// A JSON Feed 1.1 document.
+/// A JSON Feed 1.1 document.
 private struct JSONFeedDocument: Encodable {
-        var version = "https://jsonfeed.org/version/1.1"
-        var title: String
-        var home_page_url: String
-        var feed_url: String
-        var items: [JSONFeedItem]
-    }
-    /// A JSON Feed item.
+    var version = "https://jsonfeed.org/version/1.1"
+    var title: String
+    var home_page_url: String
+    var feed_url: String
+    var items: [JSONFeedItem]
+}
+/// A JSON Feed item.
 private struct JSONFeedItem: Encodable {
-        var id: String
-        var url: String
-        var title: String
-        var summary: String?
-        var content_text: String
-        var date_published: String
-    }
+    var id: String
+    var url: String
+    var title: String
+    var summary: String?
+    var content_text: String
+    var date_published: String
+}
 
 /// Escapes text for XML content and attribute values.
 func escapeXML(_ text: String) -> String {

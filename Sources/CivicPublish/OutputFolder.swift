@@ -86,7 +86,7 @@ public final class OutputFolder {
     func resolve(_ relativePath: String) throws -> URL {
         let segments = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !relativePath.isEmpty, !relativePath.hasPrefix("/"), segments.first.map({ $0 != Self.stagingName }) ?? false,
-              segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
+            segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
         else { throw PublishError.unsafePath(relativePath) }
         var url = root
         var folder = ""

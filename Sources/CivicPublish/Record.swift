@@ -33,9 +33,11 @@ public struct Record: Codable, Sendable, Equatable {
     /// SHA-256 (hex) of the previous record's `record.json`; nil for the first record.
     public var previous: String?
 
-    public init(sequence: Int, action: Action, post: QueueItem.Source, approval: Approval?, recordedAt: String,
-                publishAt: String, retention: String?, retainUntil: String?, versionKey: String,
-                files: [String: String], previous: String?) {
+    public init(
+        sequence: Int, action: Action, post: QueueItem.Source, approval: Approval?, recordedAt: String,
+        publishAt: String, retention: String?, retainUntil: String?, versionKey: String,
+        files: [String: String], previous: String?
+    ) {
         self.sequence = sequence
         self.action = action
         self.post = post
@@ -84,7 +86,8 @@ public struct Record: Codable, Sendable, Equatable {
     public static func retainUntil(from day: Day, period: String) -> Day? {
         guard let unit = period.last, let count = Int(period.dropLast()), count >= 0 else { return nil }
         switch unit {
-        case "y": return Day(year: day.year + count, month: day.month, day: min(day.day, Day.lastDay(month: day.month, year: day.year + count)))
+        case "y":
+            return Day(year: day.year + count, month: day.month, day: min(day.day, Day.lastDay(month: day.month, year: day.year + count)))
         case "m":
             let months = day.month - 1 + count
             let year = day.year + months / 12, month = months % 12 + 1

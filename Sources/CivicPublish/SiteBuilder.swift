@@ -19,7 +19,8 @@ public struct SiteBuilder: Sendable {
     /// Post pages rendered at once before they are written.
     static let chunkSize = 128
     /// The policy's disclaimer, in every footer ("ENFORCEMENT").
-    public static let disclaimer = "Information on this site and the City's social media may not be timely, accurate or complete. Communication through social media is not legal or official notice for any purpose."
+    public static let disclaimer =
+        "Information on this site and the City's social media may not be timely, accurate or complete. Communication through social media is not legal or official notice for any purpose."
 
     public let config: Config
     public let roster: Roster
@@ -38,8 +39,10 @@ public struct SiteBuilder: Sendable {
     /// must be rendered); `media` reads a file under `content/` for copying (a missing one is
     /// reported). `cache` maps page paths to the render key of the page on disk, and is
     /// updated.
-    public func build(_ posts: [PublishedPost], source: (PublishedPost) throws -> [UInt8],
-                      media: (String) -> [UInt8]?, cache: inout RenderCache, into output: OutputFolder) throws -> SiteSummary {
+    public func build(
+        _ posts: [PublishedPost], source: (PublishedPost) throws -> [UInt8],
+        media: (String) -> [UInt8]?, cache: inout RenderCache, into output: OutputFolder
+    ) throws -> SiteSummary {
         var summary = SiteSummary()
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             try output.stage(bytes, to: path)
@@ -97,8 +100,10 @@ public struct SiteBuilder: Sendable {
     /// of department pages. With `onlyNew`, writes only those files that do not exist yet, and
     /// links in them only to files that do (the first pass of a run).
     @discardableResult
-    private func writeHubs(_ current: [PublishedPost], all sorted: [PublishedPost], into output: OutputFolder,
-                           onlyNew: Bool) throws -> Int {
+    private func writeHubs(
+        _ current: [PublishedPost], all sorted: [PublishedPost], into output: OutputFolder,
+        onlyNew: Bool
+    ) throws -> Int {
         let exists: ((String) -> Bool)? = onlyNew ? { output.contains($0) } : nil
         let visible = onlyNew ? current.filter { $0.summary.pagePath.map { output.contains($0 + "index.html") } ?? false } : current
         var lists: [(posts: [PublishedPost], heading: String, folder: String)] = [(visible, "News from the City", "")]
@@ -109,8 +114,10 @@ public struct SiteBuilder: Sendable {
         let feeds = FeedWriter(config: config, roster: roster)
         for list in lists {
             let title = list.folder.isEmpty ? config.siteName : "\(config.siteName): \(list.heading)"
-            for (name, text) in [("feed.xml", feeds.atom(list.posts.prefix(50), title: title, folder: list.folder)),
-                                 ("feed.json", feeds.jsonFeed(list.posts.prefix(50), title: title, folder: list.folder))]
+            for (name, text) in [
+                ("feed.xml", feeds.atom(list.posts.prefix(50), title: title, folder: list.folder)),
+                ("feed.json", feeds.jsonFeed(list.posts.prefix(50), title: title, folder: list.folder)),
+            ]
             where !onlyNew || !output.contains(list.folder + name) {
                 try output.stage(Array(text.utf8), to: list.folder + name)
             }
@@ -143,8 +150,10 @@ public struct SiteBuilder: Sendable {
         return try results.values()
     }
 
-    private func writeList(_ posts: [PublishedPost], heading: String, folder: String, into output: OutputFolder,
-                           exists: ((String) -> Bool)?) throws {
+    private func writeList(
+        _ posts: [PublishedPost], heading: String, folder: String, into output: OutputFolder,
+        exists: ((String) -> Bool)?
+    ) throws {
         let pages = max(1, (posts.count + Self.pageSize - 1) / Self.pageSize)
         for page in 1...pages {
             let slice = posts.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
@@ -156,10 +165,13 @@ public struct SiteBuilder: Sendable {
                 let target = folder + (number == 1 ? "index.html" : "page/\(number)/index.html")
                 return exists.map { $0(target) } == false ? nil : target
             }
-            var context = baseContext(root: relativeRoot(depth: depth), exists: exists,
-                                      page: ["title": heading,
-                                             "description": folder.isEmpty ? "Official news from \(config.siteName)." : "Official news from \(heading).",
-                                             "url": config.baseURL + "/" + pageFolder, "type": "website"])
+            var context = baseContext(
+                root: relativeRoot(depth: depth), exists: exists,
+                page: [
+                    "title": heading,
+                    "description": folder.isEmpty ? "Official news from \(config.siteName)." : "Official news from \(heading).",
+                    "url": config.baseURL + "/" + pageFolder, "type": "website",
+                ])
             var list: [String: Any] = [
                 "heading": page == 1 ? heading : "\(heading), page \(page)",
                 "posts": slice.map(listEntry),
@@ -285,8 +297,10 @@ public struct SiteSummary: Sendable, Equatable {
 
 /// Dates as the site shows them.
 enum SiteDates {
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                         "September", "October", "November", "December"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
 
     /// `October 10, 2026`, in the offset the time was written with.
     static func human(_ time: Timestamp) -> String {

@@ -29,8 +29,9 @@ public struct Theme: Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(path: origin, line: error.context.lineNumber, column: error.context.columnNumber,
-                                    reason: "\(error.error)")
+                throw TemplateError(
+                    path: origin, line: error.context.lineNumber, column: error.context.columnNumber,
+                    reason: "\(error.error)")
             } catch {
                 throw TemplateError(path: origin, line: 1, column: 1, reason: "\(error)")
             }

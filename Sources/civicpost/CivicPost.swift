@@ -9,9 +9,9 @@ struct CivicPost: ParsableCommand {
         commandName: "civicpost",
         abstract: "Check and publish a city's official social-media posts under its social media policy.",
         discussion: """
-        Exit codes: 0 clean (or warnings only), 1 findings at error level, 2 cannot check \
-        (configuration or I/O error), 64 usage error.
-        """,
+            Exit codes: 0 clean (or warnings only), 1 findings at error level, 2 cannot check \
+            (configuration or I/O error), 64 usage error.
+            """,
         version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, ScanCommand.self, ReviewCommand.self, VerifyCommand.self,

@@ -53,8 +53,9 @@ import Testing
         let blob = try repository.writeBlob(Array("record\n".utf8))
         let tree = try repository.writeTree([FileEntry(path: "records/2026/one.json", blob: blob)])
         let signature = Signature(name: "civicpost", email: "civicpost@localhost", time: Date(timeIntervalSince1970: 1_800_000_000))
-        let commit = try repository.createCommit(tree: tree, parents: [], author: signature, committer: signature,
-                                                 message: "record\n", updating: "refs/heads/records")
+        let commit = try repository.createCommit(
+            tree: tree, parents: [], author: signature, committer: signature,
+            message: "record\n", updating: "refs/heads/records")
         #expect(try sandbox.git("cat-file", "-p", "records:records/2026/one.json") == "record\n")
         #expect(try repository.referenceTarget("refs/heads/records") == commit)
         // Moving a reference checks what it pointed at: a stale expectation fails.

@@ -15,16 +15,18 @@ import Testing
     }
 
     @Test func rawHTMLAndScriptLinksNeverReachTheHTML() {
-        let html = MarkdownDocument.html(Array("""
-        Hello <script>alert(1)</script> <b onclick="x()">bold</b>
-        [click](javascript:alert(1)) [data](data:text/html,<script>x</script>)
+        let html = MarkdownDocument.html(
+            Array(
+                """
+                Hello <script>alert(1)</script> <b onclick="x()">bold</b>
+                [click](javascript:alert(1)) [data](data:text/html,<script>x</script>)
 
-        <iframe src="https://evil.example"></iframe>
+                <iframe src="https://evil.example"></iframe>
 
-        | a | b |
-        |---|---|
-        | 1 | ~~old~~ |
-        """.utf8))
+                | a | b |
+                |---|---|
+                | 1 | ~~old~~ |
+                """.utf8))
         #expect(!html.contains("<script"))
         #expect(!html.contains("<iframe"))
         #expect(!html.contains("onclick"))

@@ -64,19 +64,23 @@ import Testing
     }
 
     @Test func messagesAppendThePageLink() {
-        let post = Post.parse(path: "content/posts/dpw/2026/leaves.md", bytes: Array("""
-        ---
-        title: Leaves
-        department: dpw
-        platforms: [x, nextdoor, facebook]
-        summary: Rake   leaves
-          to the curb.
-        social:
-          nextdoor: Neighbors, see https://city.milwaukee.gov/dpw/leaves
-        ---
-        First paragraph.
-        """.utf8))
-        #expect(post.message(for: .x, config: Fixtures.config) == "Rake leaves to the curb. https://city.milwaukee.gov/news/dpw/2026/leaves/")
+        let post = Post.parse(
+            path: "content/posts/dpw/2026/leaves.md",
+            bytes: Array(
+                """
+                ---
+                title: Leaves
+                department: dpw
+                platforms: [x, nextdoor, facebook]
+                summary: Rake   leaves
+                  to the curb.
+                social:
+                  nextdoor: Neighbors, see https://city.milwaukee.gov/dpw/leaves
+                ---
+                First paragraph.
+                """.utf8))
+        #expect(
+            post.message(for: .x, config: Fixtures.config) == "Rake leaves to the curb. https://city.milwaukee.gov/news/dpw/2026/leaves/")
         #expect(post.message(for: .nextdoor, config: Fixtures.config) == "Neighbors, see https://city.milwaukee.gov/dpw/leaves")
     }
 }

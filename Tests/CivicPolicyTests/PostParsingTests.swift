@@ -9,29 +9,32 @@ import Testing
     }
 
     @Test func validPostParsesEveryField() throws {
-        let post = Post.parse(path: Fixtures.examplePath, bytes: Array("""
-        ---
-        title: Leaf collection starts October 14
-        department: dpw
-        platforms: [x, facebook]
-        summary: Rake leaves to the curb.
-        social:
-          x: Leaves! 🍂
-        publish_at: 2026-10-10T09:00:00-05:00
-        review_by: 2026-12-01
-        media:
-          - file: media/dpw/map.png
-            alt: Map of zones
-            rights: licensed
-            credit: "© Example Maps"
-        cross_department:
-          department: library
-          approved_by: hannah.kowalczyk@milwaukee.gov
-          reference: email 2026-10-02
-        ---
-        Leaf collection begins **October 14**. Details: https://city.milwaukee.gov/dpw/leaves
+        let post = Post.parse(
+            path: Fixtures.examplePath,
+            bytes: Array(
+                """
+                ---
+                title: Leaf collection starts October 14
+                department: dpw
+                platforms: [x, facebook]
+                summary: Rake leaves to the curb.
+                social:
+                  x: Leaves! 🍂
+                publish_at: 2026-10-10T09:00:00-05:00
+                review_by: 2026-12-01
+                media:
+                  - file: media/dpw/map.png
+                    alt: Map of zones
+                    rights: licensed
+                    credit: "© Example Maps"
+                cross_department:
+                  department: library
+                  approved_by: hannah.kowalczyk@milwaukee.gov
+                  reference: email 2026-10-02
+                ---
+                Leaf collection begins **October 14**. Details: https://city.milwaukee.gov/dpw/leaves
 
-        """.utf8))
+                """.utf8))
         #expect(post.problems.isEmpty)
         let front = try #require(post.frontMatter)
         #expect(front.title.value == "Leaf collection starts October 14")
@@ -49,11 +52,15 @@ import Testing
     }
 
     @Test func missingFrontMatter() {
-        #expect(problems("Just a body.\n") == ["1:1: missing front matter: a post starts with a '---' line, its YAML keys (title, department, platforms), and another '---' line"])
+        #expect(
+            problems("Just a body.\n") == [
+                "1:1: missing front matter: a post starts with a '---' line, its YAML keys (title, department, platforms), and another '---' line"
+            ])
     }
 
     @Test func unterminatedFrontMatter() {
-        #expect(problems("---\ntitle: x\ndepartment: dpw\n") == ["1:1: unterminated front matter: the opening '---' has no closing '---' line"])
+        #expect(
+            problems("---\ntitle: x\ndepartment: dpw\n") == ["1:1: unterminated front matter: the opening '---' has no closing '---' line"])
     }
 
     @Test func tabIndentationIsAnErrorAtItsLine() throws {
@@ -84,7 +91,8 @@ import Testing
     }
 
     @Test func aliasBombIsRefusedBeforeExpansion() {
-        var yaml = "---\ntitle: x\ndepartment: dpw\nplatforms: [x]\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        var yaml =
+            "---\ntitle: x\ndepartment: dpw\nplatforms: [x]\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
         var previous = "a"
         for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
             yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
@@ -100,7 +108,9 @@ import Testing
     }
 
     @Test func anAsteriskInsideTextIsNotAnAlias() {
-        #expect(problems("---\ntitle: Leaves *and* branches & more\ndepartment: dpw\nplatforms: [x]\nsummary: \"*starred*\"\n---\nBody\n").isEmpty)
+        #expect(
+            problems("---\ntitle: Leaves *and* branches & more\ndepartment: dpw\nplatforms: [x]\nsummary: \"*starred*\"\n---\nBody\n")
+                .isEmpty)
     }
 
     @Test func fiftyMegabytePostParsesInLinearTime() {
@@ -117,13 +127,15 @@ import Testing
     }
 
     @Test func crlfLineEndingsWork() throws {
-        let post = Post.parse(path: Fixtures.examplePath, bytes: Array("---\r\ntitle: x\r\ndepartment: dpw\r\nplatforms: [x]\r\n---\r\nBody\r\n".utf8))
+        let post = Post.parse(
+            path: Fixtures.examplePath, bytes: Array("---\r\ntitle: x\r\ndepartment: dpw\r\nplatforms: [x]\r\n---\r\nBody\r\n".utf8))
         #expect(post.problems.isEmpty)
         #expect(post.frontMatter?.title.value == "x")
     }
 
     @Test func unknownKeysAreWarnings() {
-        let post = Post.parse(path: Fixtures.examplePath, bytes: Array("---\ntitle: x\ndepartment: dpw\nplatforms: [x]\ncolour: red\n---\n".utf8))
+        let post = Post.parse(
+            path: Fixtures.examplePath, bytes: Array("---\ntitle: x\ndepartment: dpw\nplatforms: [x]\ncolour: red\n---\n".utf8))
         #expect(post.problems.map(\.severity) == [.warning])
         #expect(post.problems.first?.location == SourceLocation(line: 5, column: 1))
     }

@@ -1,5 +1,6 @@
 import CivicPolicy
 import CivicTestSupport
+import Foundation
 import Testing
 
 /// Every rule's examples are its tests: each `↓` in a triggering example is a finding of that
@@ -23,7 +24,9 @@ import Testing
             let description = type(of: rule).description
             return [false, true].flatMap { prefixed in
                 description.triggeringExamples.map { Example(rule: description.id, text: $0, triggering: true, prefixed: prefixed) }
-                    + description.nonTriggeringExamples.map { Example(rule: description.id, text: $0, triggering: false, prefixed: prefixed) }
+                    + description.nonTriggeringExamples.map {
+                        Example(rule: description.id, text: $0, triggering: false, prefixed: prefixed)
+                    }
             }
         }
     }
@@ -91,5 +94,3 @@ import Testing
         }
     }
 }
-
-import Foundation

@@ -77,8 +77,10 @@ public final class GitSandbox {
     }
 
     private func identity(_ person: Person) -> [String: String] {
-        ["GIT_AUTHOR_NAME": person.name, "GIT_AUTHOR_EMAIL": person.email,
-         "GIT_COMMITTER_NAME": person.name, "GIT_COMMITTER_EMAIL": person.email]
+        [
+            "GIT_AUTHOR_NAME": person.name, "GIT_AUTHOR_EMAIL": person.email,
+            "GIT_COMMITTER_NAME": person.name, "GIT_COMMITTER_EMAIL": person.email,
+        ]
     }
 
     private func runGit(_ arguments: [String], environment: [String: String]) throws -> ProcessResult {
@@ -113,8 +115,10 @@ public struct CommandFailure: Error, CustomStringConvertible {
 
 /// Runs processes and collects their output.
 public enum ProcessRunner {
-    public static func run(_ executable: String, _ arguments: [String], in directory: URL,
-                           environment: [String: String]? = nil, stdin: String? = nil) throws -> ProcessResult {
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: URL,
+        environment: [String: String]? = nil, stdin: String? = nil
+    ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -138,8 +142,9 @@ public enum ProcessRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        return ProcessResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

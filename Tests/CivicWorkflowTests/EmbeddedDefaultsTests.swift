@@ -19,7 +19,8 @@ import Testing
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
             if !isDirectory.boolValue { expected.append(top); continue }
-            let enumerator = try #require(FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]))
+            let enumerator = try #require(
+                FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]))
             for case let file as URL in enumerator where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
                 expected.append(String(file.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)))
             }
@@ -30,8 +31,11 @@ import Testing
             let original = try Data(contentsOf: root.appendingPathComponent(path))
             let written = try Data(contentsOf: folder.appendingPathComponent(path))
             #expect(original == written, "\(path) differs")
-            let mode = { (url: URL) in (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int ?? 0) & 0o111 != 0 }
-            #expect(try mode(root.appendingPathComponent(path)) == mode(folder.appendingPathComponent(path)), "\(path) executable bit differs")
+            let mode = { (url: URL) in
+                (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int ?? 0) & 0o111 != 0
+            }
+            #expect(
+                try mode(root.appendingPathComponent(path)) == mode(folder.appendingPathComponent(path)), "\(path) executable bit differs")
         }
     }
 

@@ -5,10 +5,10 @@ import Testing
 /// The git workflow end to end, with the real `git`: the pre-commit gate, CI's range check,
 /// and approval by merge as `verify` sees it.
 @Suite(.serialized) struct ApprovalWorkflowTests {
-    static let sam = GitSandbox.Person("Sam Okafor", "sam.okafor@milwaukee.gov")          // reviewer + admin, every department
-    static let jordan = GitSandbox.Person("Jordan Ellis", "jordan.ellis@milwaukee.gov")   // dpw spokesperson
-    static let priya = GitSandbox.Person("Priya Natarajan", "priya.natarajan@milwaukee.gov") // dpw reviewer
-    static let stranger = GitSandbox.Person("Pat Stranger", "pat.stranger@example.org")   // not in the roster
+    static let sam = GitSandbox.Person("Sam Okafor", "sam.okafor@milwaukee.gov")  // reviewer + admin, every department
+    static let jordan = GitSandbox.Person("Jordan Ellis", "jordan.ellis@milwaukee.gov")  // dpw spokesperson
+    static let priya = GitSandbox.Person("Priya Natarajan", "priya.natarajan@milwaukee.gov")  // dpw reviewer
+    static let stranger = GitSandbox.Person("Pat Stranger", "pat.stranger@example.org")  // not in the roster
 
     /// A city made by `civicpost init` with the hook installed, driven by git as `person`.
     final class City {
@@ -19,7 +19,8 @@ import Testing
         init() throws {
             sandbox = try GitSandbox()
             root = sandbox.root.appendingPathComponent("city")
-            let result = try ProcessRunner.run(binary.path, ["init", root.path], in: sandbox.root,
+            let result = try ProcessRunner.run(
+                binary.path, ["init", root.path], in: sandbox.root,
                 environment: ProcessInfo.processInfo.environment.merging(
                     ["GIT_AUTHOR_NAME": sam.name, "GIT_AUTHOR_EMAIL": sam.email]) { $1 })
             guard result.status == 0 else { throw CommandFailure(command: "civicpost init", result: result) }
@@ -139,8 +140,9 @@ import Testing
         let hook = try city.civicpost(["check", "--all"])
         #expect(hook.status == 0, "\(hook)")
         try city.edit("content/roster.yml") { roster in
-            roster.replacingOccurrences(of: "    authorized_until: 2027-06-30\n    reviewed_on: 2026-07-01\n  - name: Priya",
-                                        with: "    authorized_until: 2026-01-31\n    reviewed_on: 2026-07-01\n  - name: Priya")
+            roster.replacingOccurrences(
+                of: "    authorized_until: 2027-06-30\n    reviewed_on: 2026-07-01\n  - name: Priya",
+                with: "    authorized_until: 2026-01-31\n    reviewed_on: 2026-07-01\n  - name: Priya")
         }
         #expect(try city.commit("Jordan's authorization ended", as: Self.sam).status == 0)
         #expect(try city.git(["checkout", "-q", "-b", "draft/late"], as: Self.jordan).status == 0)
@@ -208,7 +210,11 @@ import Testing
     @Test func rosterChangeMergedByANonAdminFails() throws {
         let city = try City()
         #expect(try city.git(["checkout", "-q", "-b", "roster/add-me"], as: Self.jordan).status == 0)
-        try city.edit("content/roster.yml") { $0.replacingOccurrences(of: "    roles: [spokesperson]\n    authorized_until: 2027-06-30", with: "    roles: [spokesperson, reviewer]\n    authorized_until: 2027-06-30") }
+        try city.edit("content/roster.yml") {
+            $0.replacingOccurrences(
+                of: "    roles: [spokesperson]\n    authorized_until: 2027-06-30",
+                with: "    roles: [spokesperson, reviewer]\n    authorized_until: 2027-06-30")
+        }
         #expect(try city.commit("Make me a reviewer", as: Self.jordan).status == 0)
         #expect(try city.git(["checkout", "-q", "main"], as: Self.priya).status == 0)
         #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "roster/add-me"], as: Self.priya).status == 0)
@@ -236,25 +242,31 @@ import Testing
         let city = try City()
         let jordan = ApprovalWorkflowTests.jordan
         #expect(try city.git(["checkout", "-q", "-b", "draft/salt"], as: jordan).status == 0)
-        try city.write("content/posts/dpw/2026/salt.md", """
-        ---
-        title: Salt brine ahead of the storm
-        department: dpw
-        platforms: [x, bluesky]
-        summary: Crews spray salt brine on bridges tonight. Call Dale at 414-555-2671 with questions.
-        ---
-        <!-- civicpost: allow link.offsite — the forecast is the weather service's -->
-        Forecast: https://www.example.com/forecast and details at https://city.milwaukee.gov/dpw
+        try city.write(
+            "content/posts/dpw/2026/salt.md",
+            """
+            ---
+            title: Salt brine ahead of the storm
+            department: dpw
+            platforms: [x, bluesky]
+            summary: Crews spray salt brine on bridges tonight. Call Dale at 414-555-2671 with questions.
+            ---
+            <!-- civicpost: allow link.offsite — the forecast is the weather service's -->
+            Forecast: https://www.example.com/forecast and details at https://city.milwaukee.gov/dpw
 
-        """)
+            """)
         #expect(try city.commit("Draft", as: jordan, noVerify: true).status == 0)
         let review = try city.civicpost(["review", "main..draft/salt"])
         #expect(review.status == 0, "\(review)")
         let text = review.stdout
         #expect(text.contains("## `content/posts/dpw/2026/salt.md` (added)"))
         #expect(text.contains("Written by: Jordan Ellis <jordan.ellis@milwaukee.gov>"))
-        #expect(text.contains("May be approved (merged) by: Priya Natarajan <priya.natarajan@milwaukee.gov>, Sam Okafor <sam.okafor@milwaukee.gov>"))
-        #expect(text.contains("| X | 108 | 280 | Crews spray salt brine on bridges tonight. Call Dale at 414-***-**71 with questions."), "\(text)")
+        #expect(
+            text.contains(
+                "May be approved (merged) by: Priya Natarajan <priya.natarajan@milwaukee.gov>, Sam Okafor <sam.okafor@milwaukee.gov>"))
+        #expect(
+            text.contains("| X | 108 | 280 | Crews spray salt brine on bridges tonight. Call Dale at 414-***-**71 with questions."),
+            "\(text)")
         #expect(text.contains("error at 5:66: personal data: a phone number (414-***-**71) `[pii.phone]`"), "\(text)")
         #expect(text.contains("`link.offsite` silenced at 8:11: \"the forecast is the weather service's\""), "\(text)")
         #expect(!text.contains("555-2671"), "the summary repeats personal data")

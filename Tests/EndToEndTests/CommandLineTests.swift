@@ -27,8 +27,9 @@ import Testing
     func initialized() throws -> City {
         let sandbox = try GitSandbox()
         let target = sandbox.root.appendingPathComponent("city")
-        let result = try civicpost(["init", target.path], in: sandbox.root,
-                                   environment: ["GIT_AUTHOR_NAME": "Sam Okafor", "GIT_AUTHOR_EMAIL": "sam.okafor@milwaukee.gov"])
+        let result = try civicpost(
+            ["init", target.path], in: sandbox.root,
+            environment: ["GIT_AUTHOR_NAME": "Sam Okafor", "GIT_AUTHOR_EMAIL": "sam.okafor@milwaukee.gov"])
         #expect(result.status == 0, "\(result)")
         return City(sandbox: sandbox, root: target)
     }
@@ -50,8 +51,11 @@ import Testing
         let repo = try initialized()
         let city = repo.root
         defer { withExtendedLifetime(repo) {} }
-        let new = try civicpost(["new", "--department", "dpw", "--title", "Salt brine before the storm", "--platform", "x",
-                                 "--now", "2026-11-27"], in: city)
+        let new = try civicpost(
+            [
+                "new", "--department", "dpw", "--title", "Salt brine before the storm", "--platform", "x",
+                "--now", "2026-11-27",
+            ], in: city)
         #expect(new.status == 0, "\(new)")
         #expect(new.stdout == "content/posts/dpw/2026/salt-brine-before-the-storm.md\n")
         let path = city.appendingPathComponent("content/posts/dpw/2026/salt-brine-before-the-storm.md")
@@ -60,27 +64,34 @@ import Testing
         try Data(text.utf8).write(to: path)
         let check = try civicpost(["check", "content/posts/dpw/2026/salt-brine-before-the-storm.md"], in: city)
         #expect(check.status == 1, "\(check)")
-        #expect(check.stdout.contains("content/posts/dpw/2026/salt-brine-before-the-storm.md:4:16: error: TikTok is a prohibited platform and cannot be a target [platform.prohibited]"), "\(check)")
+        #expect(
+            check.stdout.contains(
+                "content/posts/dpw/2026/salt-brine-before-the-storm.md:4:16: error: TikTok is a prohibited platform and cannot be a target [platform.prohibited]"
+            ), "\(check)")
         let json = try civicpost(["check", "--format", "json", "content/posts/dpw"], in: city)
         #expect(json.status == 1)
         let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let findings = try #require(document?["findings"] as? [[String: Any]])
         #expect(findings.count == 1)
         #expect(findings.first?["rule"] as? String == "platform.prohibited")
-        #expect(findings.first?["line"] as? Int == 4 && findings.first?["column"] as? Int == 16 && findings.first?["endColumn"] as? Int == 22)
+        #expect(
+            findings.first?["line"] as? Int == 4 && findings.first?["column"] as? Int == 16 && findings.first?["endColumn"] as? Int == 22)
     }
 
     @Test func hookRefusesABadCommitAndLetsAGoodOneThrough() throws {
         let repo = try initialized()
         let city = repo.root
         defer { withExtendedLifetime(repo) {} }
-        let environment = ["PATH": binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
-                           "GIT_AUTHOR_NAME": jordan.name, "GIT_AUTHOR_EMAIL": jordan.email,
-                           "GIT_COMMITTER_NAME": jordan.name, "GIT_COMMITTER_EMAIL": jordan.email,
-                           "GIT_CONFIG_GLOBAL": "/dev/null", "NO_COLOR": "1"]
+        let environment = [
+            "PATH": binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+            "GIT_AUTHOR_NAME": jordan.name, "GIT_AUTHOR_EMAIL": jordan.email,
+            "GIT_COMMITTER_NAME": jordan.name, "GIT_COMMITTER_EMAIL": jordan.email,
+            "GIT_CONFIG_GLOBAL": "/dev/null", "NO_COLOR": "1",
+        ]
         func git(_ arguments: String...) throws -> ProcessResult {
-            try ProcessRunner.run("/usr/bin/env", ["git"] + arguments, in: city,
-                                  environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+            try ProcessRunner.run(
+                "/usr/bin/env", ["git"] + arguments, in: city,
+                environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
         }
         #expect(try civicpost(["new", "--department", "dpw", "--title", "Bulky item pickup", "--now", "2026-11-27"], in: city).status == 0)
         #expect(try git("add", "-A").status == 0)
@@ -106,12 +117,16 @@ import Testing
         #expect(first.status == 0, "\(first)")
         let site = city.appendingPathComponent("_site")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
-        let posts = try FileManager.default.subpathsOfDirectory(atPath: city.appendingPathComponent("content/posts").path).filter { $0.hasSuffix(".md") }
+        let posts = try FileManager.default.subpathsOfDirectory(atPath: city.appendingPathComponent("content/posts").path).filter {
+            $0.hasSuffix(".md")
+        }
         for post in posts {
             let page = site.appendingPathComponent(String(post.dropLast(3)) + "/index.html")
             #expect(FileManager.default.fileExists(atPath: page.path), "no page for \(post)")
         }
-        let queue = try FileManager.default.subpathsOfDirectory(atPath: city.appendingPathComponent("_queue").path).filter { $0.hasSuffix(".json") }
+        let queue = try FileManager.default.subpathsOfDirectory(atPath: city.appendingPathComponent("_queue").path).filter {
+            $0.hasSuffix(".json")
+        }
         #expect(queue.count > posts.count)
         let second = try civicpost(["publish", "--now", "2026-11-27T12:00:00-06:00"], in: city)
         #expect(second.stdout.contains("0 files written") && second.stdout.contains("0 queue items"), "\(second)")
@@ -127,7 +142,9 @@ import Testing
         try Data(text.utf8).write(to: roster)
         let check = try civicpost(["check", "--all"], in: city)
         #expect(check.status == 2, "\(check)")
-        #expect(check.stderr.range(of: #"^content/roster\.yml:\d+:\d+: error: unknown role 'approver'"#, options: .regularExpression) != nil, "\(check)")
+        #expect(
+            check.stderr.range(of: #"^content/roster\.yml:\d+:\d+: error: unknown role 'approver'"#, options: .regularExpression) != nil,
+            "\(check)")
 
         try Data("site:\n  base_url: [oops\n".utf8).write(to: city.appendingPathComponent("civicpost.yml"))
         let config = try civicpost(["check", "--all"], in: city)

@@ -11,8 +11,12 @@ import Testing
     @Test func killedRunsLeaveWholeFilesAndTheNextRunCompletes() throws {
         let sandbox = try GitSandbox()
         let city = sandbox.root.appendingPathComponent("city")
-        let generate = try ProcessRunner.run("/usr/bin/env", ["python3", Fixtures.packageRoot.appendingPathComponent("bench/gen_corpus.py").path,
-                                                               "--posts", "300", "--out", city.path], in: sandbox.root)
+        let generate = try ProcessRunner.run(
+            "/usr/bin/env",
+            [
+                "python3", Fixtures.packageRoot.appendingPathComponent("bench/gen_corpus.py").path,
+                "--posts", "300", "--out", city.path,
+            ], in: sandbox.root)
         #expect(generate.status == 0, "\(generate)")
         let site = city.appendingPathComponent("_site"), queue = city.appendingPathComponent("_queue")
         let sent = sandbox.root.appendingPathComponent("sent")
@@ -58,7 +62,10 @@ import Testing
             for name in files.keys where name.hasPrefix("queue/") { recorded.insert(String(name.dropFirst(6).dropLast(5))) }
         }
         #expect(!recorded.isEmpty)
-        #expect(recorded == Set(delivered.keys), "recorded but not delivered: \(recorded.subtracting(delivered.keys).count), delivered but not recorded: \(Set(delivered.keys).subtracting(recorded).count)")
+        #expect(
+            recorded == Set(delivered.keys),
+            "recorded but not delivered: \(recorded.subtracting(delivered.keys).count), delivered but not recorded: \(Set(delivered.keys).subtracting(recorded).count)"
+        )
 
         // A run after completion changes nothing.
         let again = try ProcessRunner.run(binary.path, arguments, in: city)

@@ -17,7 +17,9 @@ import Testing
     @Test func publishAppendsOneRecordPerVersionAndVerifyPasses() throws {
         let city = try published()
         let count = try city.git(["rev-list", "--count", "records"], as: ApprovalWorkflowTests.sam)
-        let posts = try FileManager.default.subpathsOfDirectory(atPath: city.root.appendingPathComponent("content/posts").path).filter { $0.hasSuffix(".md") }
+        let posts = try FileManager.default.subpathsOfDirectory(atPath: city.root.appendingPathComponent("content/posts").path).filter {
+            $0.hasSuffix(".md")
+        }
         #expect(count.stdout == "\(posts.count)\n")
         #expect(try city.git(["status", "--porcelain"], as: ApprovalWorkflowTests.sam).stdout == "?? _queue/\n?? _site/\n")
         let verify = try city.civicpost(["records", "verify"])
@@ -57,9 +59,16 @@ import Testing
     @Test func exportsOpenWithStandardTools() throws {
         let city = try published()
         let zip = city.root.appendingPathComponent("export.zip")
-        let export = try city.civicpost(["records", "export", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "zip", "-o", zip.path])
+        let export = try city.civicpost([
+            "records", "export", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "zip", "-o", zip.path,
+        ])
         #expect(export.status == 0, "\(export)")
-        let unzip = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(len(z.namelist()))", zip.path], in: city.root)
+        let unzip = try ProcessRunner.run(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(len(z.namelist()))", zip.path,
+            ], in: city.root)
         #expect(unzip.status == 0, "\(unzip)")
         #expect((Int(unzip.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 30, "\(unzip)")
         let lines = try city.civicpost(["records", "export", "--from", "2026-11-27", "--to", "2026-11-27"])

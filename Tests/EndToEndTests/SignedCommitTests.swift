@@ -9,7 +9,8 @@ import Testing
 
     func makeKey(_ name: String, in folder: URL) throws -> (privateKey: String, publicKey: String) {
         let path = folder.appendingPathComponent(name).path
-        let result = try ProcessRunner.run("/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path], in: folder)
+        let result = try ProcessRunner.run(
+            "/usr/bin/env", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path], in: folder)
         guard result.status == 0 else { throw CommandFailure(command: "ssh-keygen", result: result) }
         let publicKey = try String(contentsOfFile: path + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         return (path, publicKey)
@@ -22,10 +23,13 @@ import Testing
         let jordanKey = try makeKey("jordan", in: keys)
         let priyaKey = try makeKey("priya", in: keys)
         try city.edit("content/roster.yml") { roster in
-            roster.replacingOccurrences(of: "    reviewed_on: 2026-07-01\n  - name: Priya Natarajan",
-                                        with: "    reviewed_on: 2026-07-01\n    signing_key: \(jordanKey.publicKey)\n  - name: Priya Natarajan")
+            roster.replacingOccurrences(
+                of: "    reviewed_on: 2026-07-01\n  - name: Priya Natarajan",
+                with: "    reviewed_on: 2026-07-01\n    signing_key: \(jordanKey.publicKey)\n  - name: Priya Natarajan")
         }
-        try city.edit("civicpost.yml") { $0.replacingOccurrences(of: "require_signed_commits: false", with: "require_signed_commits: true") }
+        try city.edit("civicpost.yml") {
+            $0.replacingOccurrences(of: "require_signed_commits: false", with: "require_signed_commits: true")
+        }
         #expect(try city.commit("Require signed commits", as: ApprovalWorkflowTests.sam, noVerify: true).status == 0)
         let signing = ["-c", "gpg.format=ssh"]
 
@@ -33,8 +37,9 @@ import Testing
         #expect(try city.git(["checkout", "-q", "-b", "draft/signed", "main"], as: ApprovalWorkflowTests.jordan).status == 0)
         try city.write("content/posts/dpw/2026/signed.md", ApprovalWorkflowTests.post("Signed post"))
         try city.git(["add", "-A"], as: ApprovalWorkflowTests.jordan)
-        let signed = try city.git(signing + ["-c", "user.signingkey=\(jordanKey.privateKey)", "commit", "-q", "-S", "-m", "Signed"],
-                                  as: ApprovalWorkflowTests.jordan)
+        let signed = try city.git(
+            signing + ["-c", "user.signingkey=\(jordanKey.privateKey)", "commit", "-q", "-S", "-m", "Signed"],
+            as: ApprovalWorkflowTests.jordan)
         #expect(signed.status == 0, "\(signed)")
         let good = try city.civicpost(["check", "--range", "main..draft/signed"])
         #expect(good.status == 0, "\(good)")
@@ -52,8 +57,9 @@ import Testing
         #expect(try city.git(["checkout", "-q", "-b", "draft/wrong", "main"], as: ApprovalWorkflowTests.jordan).status == 0)
         try city.write("content/posts/dpw/2026/wrong.md", ApprovalWorkflowTests.post("Wrong key"))
         try city.git(["add", "-A"], as: ApprovalWorkflowTests.jordan)
-        let wrong = try city.git(signing + ["-c", "user.signingkey=\(priyaKey.privateKey)", "commit", "-q", "-S", "-m", "Wrong key"],
-                                 as: ApprovalWorkflowTests.jordan)
+        let wrong = try city.git(
+            signing + ["-c", "user.signingkey=\(priyaKey.privateKey)", "commit", "-q", "-S", "-m", "Wrong key"],
+            as: ApprovalWorkflowTests.jordan)
         #expect(wrong.status == 0, "\(wrong)")
         let invalid = try city.civicpost(["check", "--range", "main..draft/wrong"])
         #expect(invalid.status == 1, "\(invalid)")

@@ -23,7 +23,8 @@ enum CardIssuer {
         if p1 == 4 && (len == 13 || len == 16 || len == 19) { return true }  // Visa
         if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && len == 16 { return true }  // Mastercard
         if (p2 == 34 || p2 == 37) && len == 15 { return true }  // Amex
-        if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65 || (p6 >= 622126 && p6 <= 622925)) && len >= 16 && len <= 19 { return true }  // Discover
+        // Discover
+        if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65 || (p6 >= 622126 && p6 <= 622925)) && len >= 16 && len <= 19 { return true }
         if (p2 == 36 || (p3 >= 300 && p3 <= 305) || p4 == 3095 || p2 == 38 || p2 == 39) && len >= 14 && len <= 19 { return true }  // Diners
         if p4 >= 3528 && p4 <= 3589 && len >= 16 && len <= 19 { return true }  // JCB
         if p2 == 62 && len >= 16 && len <= 19 { return true }  // UnionPay

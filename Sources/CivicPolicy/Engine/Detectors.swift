@@ -10,8 +10,9 @@ public struct Detectors: Sendable {
 
     public init(config: Config, lexicon: [(phrase: String, tag: String)] = [], referenceYear: Int, roster: Roster = Roster()) {
         personalData = PIIScanner(
-            allow: PIIAllowlist(phones: config.allow.phones, emailDomains: config.allow.emailDomains,
-                                addresses: config.allow.addresses),
+            allow: PIIAllowlist(
+                phones: config.allow.phones, emailDomains: config.allow.emailDomains,
+                addresses: config.allow.addresses),
             referenceYear: referenceYear)
         phrases = PhraseMatcher(phrases: lexicon)
         rosterNames = RosterNames(roster: roster)

@@ -26,8 +26,10 @@ public struct Finding: Sendable, Equatable, Codable {
     /// counted and not shown, but stays on record (SARIF lists it as suppressed in source).
     public var suppression: Suppression?
 
-    public init(rule: String, severity: Severity, file: String, span: SourceSpan, message: String,
-                hint: String? = nil, excerpt: String? = nil, matched: String? = nil) {
+    public init(
+        rule: String, severity: Severity, file: String, span: SourceSpan, message: String,
+        hint: String? = nil, excerpt: String? = nil, matched: String? = nil
+    ) {
         self.rule = rule
         self.severity = severity
         self.file = file
@@ -66,16 +68,21 @@ public struct Suppression: Sendable, Equatable, Codable {
 
 extension Post {
     /// A finding of `rule` over a byte range of this post's source.
-    public func finding(_ rule: RuleDescription, at range: Range<Int>, _ message: String,
-                        hint: String? = nil, severity: Severity? = nil) -> Finding {
+    public func finding(
+        _ rule: RuleDescription, at range: Range<Int>, _ message: String,
+        hint: String? = nil, severity: Severity? = nil
+    ) -> Finding {
         let span = source.span(of: range)
-        return Finding(rule: rule.id, severity: severity ?? rule.severity, file: path, span: span, message: message,
-                       hint: hint ?? rule.hint, excerpt: source.text(ofLine: span.start.line), matched: source.text(of: range))
+        return Finding(
+            rule: rule.id, severity: severity ?? rule.severity, file: path, span: span, message: message,
+            hint: hint ?? rule.hint, excerpt: source.text(ofLine: span.start.line), matched: source.text(of: range))
     }
 
     /// A finding of `rule` at a location (from the YAML parser), spanning the rest of the token.
-    public func finding(_ rule: RuleDescription, at location: SourceLocation, _ message: String,
-                        hint: String? = nil, severity: Severity? = nil) -> Finding {
+    public func finding(
+        _ rule: RuleDescription, at location: SourceLocation, _ message: String,
+        hint: String? = nil, severity: Severity? = nil
+    ) -> Finding {
         let line = source.text(ofLine: location.line)
         let scalars = Array(line.unicodeScalars)
         var end = location.column
@@ -83,7 +90,8 @@ extension Post {
         if end == location.column { end += 1 }
         let span = SourceSpan(start: location, end: SourceLocation(line: location.line, column: end))
         let matchedText = String(String.UnicodeScalarView(scalars[min(scalars.count, location.column - 1)..<min(scalars.count, end - 1)]))
-        return Finding(rule: rule.id, severity: severity ?? rule.severity, file: path, span: span, message: message,
-                       hint: hint ?? rule.hint, excerpt: line, matched: matchedText)
+        return Finding(
+            rule: rule.id, severity: severity ?? rule.severity, file: path, span: span, message: message,
+            hint: hint ?? rule.hint, excerpt: line, matched: matchedText)
     }
 }

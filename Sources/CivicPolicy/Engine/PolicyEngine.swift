@@ -42,14 +42,17 @@ public struct PolicyEngine: Sendable {
         guard !analysis.personalData.isEmpty else { return }
         var byLine: [Int: [PIIMatch]] = [:]
         for match in analysis.personalData {
-            for line in post.source.line(ofByte: match.range.lowerBound)...post.source.line(ofByte: max(match.range.lowerBound, match.range.upperBound - 1)) {
+            for line in post.source.line(
+                ofByte: match.range.lowerBound)...post.source.line(ofByte: max(match.range.lowerBound, match.range.upperBound - 1))
+            {
                 byLine[line, default: []].append(match)
             }
         }
         for index in findings.indices {
             guard let matches = byLine[findings[index].line] else { continue }
             let lineStart = post.source.lineStarts[findings[index].line - 1]
-            let lineEnd = findings[index].line < post.source.lineStarts.count ? post.source.lineStarts[findings[index].line] : post.source.bytes.count
+            let lineEnd =
+                findings[index].line < post.source.lineStarts.count ? post.source.lineStarts[findings[index].line] : post.source.bytes.count
             var bytes = Array(post.source.bytes[lineStart..<lineEnd])
             for match in matches.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
                 let start = max(0, match.range.lowerBound - lineStart), end = min(bytes.count, match.range.upperBound - lineStart)

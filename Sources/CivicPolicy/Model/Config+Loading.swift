@@ -6,25 +6,31 @@ extension Config {
         var warnings: [ContentWarning] = []
         do throws(YAMLProblem) {
             guard let root = try reader.parse(bytes[...]) else {
-                throw YAMLProblem(location: SourceLocation(line: 1, column: 1), reason: "the configuration is empty; it needs at least 'site'")
+                throw YAMLProblem(
+                    location: SourceLocation(line: 1, column: 1), reason: "the configuration is empty; it needs at least 'site'")
             }
             let top = try YAMLMapping(root, reader: reader, what: "the configuration")
-            warn(top.unknownKeys(["site", "publish_branch", "platforms", "allow", "access_review_days",
-                                  "require_signed_commits", "retention", "rules", "approval", "inactivity_days"]),
-                 in: "the configuration", path: path, into: &warnings)
+            warn(
+                top.unknownKeys([
+                    "site", "publish_branch", "platforms", "allow", "access_review_days",
+                    "require_signed_commits", "retention", "rules", "approval", "inactivity_days",
+                ]),
+                in: "the configuration", path: path, into: &warnings)
             guard let site = try top.mapping("site", in: "the configuration") else {
                 throw YAMLProblem(location: top.location, reason: "the configuration is missing 'site' (name, base_url, canonical_host)")
             }
             warn(site.unknownKeys(["name", "base_url", "canonical_host"]), in: "'site'", path: path, into: &warnings)
             let baseURL = try site.string("base_url", required: true, in: "'site'")!
             guard let baseHost = URLParts(baseURL.value), baseHost.scheme == "https" else {
-                throw YAMLProblem(location: baseURL.location, reason: "'base_url' must be an https:// address, like https://city.example.gov/news")
+                throw YAMLProblem(
+                    location: baseURL.location, reason: "'base_url' must be an https:// address, like https://city.example.gov/news")
             }
             let canonical = try site.string("canonical_host", in: "'site'")
             let canonicalHost = canonical?.value.lowercased() ?? baseHost.host
             guard URLParts.isPlainHost(canonicalHost) else {
-                throw YAMLProblem(location: canonical?.location ?? baseURL.location,
-                                  reason: "'canonical_host' must be a host name like city.example.gov (no scheme, path or port)")
+                throw YAMLProblem(
+                    location: canonical?.location ?? baseURL.location,
+                    reason: "'canonical_host' must be a host name like city.example.gov (no scheme, path or port)")
             }
             var config = Config(
                 siteName: try site.string("name", in: "'site'")?.value ?? "City News",
@@ -35,12 +41,18 @@ extension Config {
                 config.platforms = []
                 for name in platforms {
                     if let prohibited = ProhibitedPlatform.named(name.value) {
-                        throw YAMLProblem(location: name.location,
-                                          reason: "\(prohibited.rawValue) is prohibited by the city's policy (Prohibited foreign products) and cannot be enabled")
+                        throw YAMLProblem(
+                            location: name.location,
+                            reason:
+                                "\(prohibited.rawValue) is prohibited by the city's policy (Prohibited foreign products) and cannot be enabled"
+                        )
                     }
                     guard let platform = Platform.named(name.value) else {
-                        throw YAMLProblem(location: name.location,
-                                          reason: "unknown platform '\(name.value)'; expected one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw YAMLProblem(
+                            location: name.location,
+                            reason:
+                                "unknown platform '\(name.value)'; expected one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))"
+                        )
                     }
                     config.platforms.append(platform)
                 }
@@ -68,13 +80,16 @@ extension Config {
                         throw YAMLProblem(location: value.location, reason: "severity of '\(pair.key)' must be error, warning or notice")
                     }
                     guard let rule = RuleRegistry.rule(pair.key) else {
-                        warnings.append(ContentWarning(path: path, location: reader.location(of: pair.keyNode),
-                                                       reason: "unknown rule '\(pair.key)' in 'rules' is ignored; `civicpost explain` lists the rules"))
+                        warnings.append(
+                            ContentWarning(
+                                path: path, location: reader.location(of: pair.keyNode),
+                                reason: "unknown rule '\(pair.key)' in 'rules' is ignored; `civicpost explain` lists the rules"))
                         continue
                     }
                     guard rule.description.suppressible else {
-                        throw YAMLProblem(location: reader.location(of: pair.keyNode),
-                                          reason: "the severity of '\(pair.key)' cannot be changed: the policy makes it mandatory")
+                        throw YAMLProblem(
+                            location: reader.location(of: pair.keyNode),
+                            reason: "the severity of '\(pair.key)' cannot be changed: the policy makes it mandatory")
                     }
                     config.ruleSeverities[pair.key] = severity
                 }

@@ -25,10 +25,12 @@ public struct Config: Sendable {
     /// The commit before which content counts as approved (adoption baseline); nil: the root commit.
     public var approvalBaseline: String?
 
-    public init(siteName: String = "City News", baseURL: String, canonicalHost: String, publishBranch: String = "main",
-                platforms: [Platform] = Platform.allCases, allow: Allowlist = Allowlist(), accessReviewDays: Int = 365,
-                requireSignedCommits: Bool = false, retention: [String: String] = [:],
-                ruleSeverities: [String: Severity] = [:], approvalBaseline: String? = nil) {
+    public init(
+        siteName: String = "City News", baseURL: String, canonicalHost: String, publishBranch: String = "main",
+        platforms: [Platform] = Platform.allCases, allow: Allowlist = Allowlist(), accessReviewDays: Int = 365,
+        requireSignedCommits: Bool = false, retention: [String: String] = [:],
+        ruleSeverities: [String: Severity] = [:], approvalBaseline: String? = nil
+    ) {
         self.siteName = siteName
         self.baseURL = baseURL
         self.canonicalHost = canonicalHost

@@ -3,8 +3,10 @@ import Yams
 
 extension Post {
     /// The front-matter keys a post may have.
-    static let knownKeys: Set<String> = ["title", "department", "platforms", "summary", "social", "publish_at",
-                                         "review_by", "media", "cross_department", "tags"]
+    static let knownKeys: Set<String> = [
+        "title", "department", "platforms", "summary", "social", "publish_at",
+        "review_by", "media", "cross_department", "tags",
+    ]
 
     /// Parses a post file. Never throws: whatever is wrong with the front matter becomes a
     /// ``FrontMatterProblem`` at the position where it stands, and the body is still parsed.
@@ -15,11 +17,17 @@ extension Post {
         var frontMatter: FrontMatter?
         switch split {
         case .missing:
-            problems.append(FrontMatterProblem(location: SourceLocation(line: 1, column: 1),
-                message: "missing front matter: a post starts with a '---' line, its YAML keys (title, department, platforms), and another '---' line"))
+            problems.append(
+                FrontMatterProblem(
+                    location: SourceLocation(line: 1, column: 1),
+                    message:
+                        "missing front matter: a post starts with a '---' line, its YAML keys (title, department, platforms), and another '---' line"
+                ))
         case .unterminated:
-            problems.append(FrontMatterProblem(location: SourceLocation(line: 1, column: 1),
-                message: "unterminated front matter: the opening '---' has no closing '---' line"))
+            problems.append(
+                FrontMatterProblem(
+                    location: SourceLocation(line: 1, column: 1),
+                    message: "unterminated front matter: the opening '---' has no closing '---' line"))
         case let .found(yaml, _):
             frontMatter = parseFrontMatter(bytes[yaml], problems: &problems)
         }
@@ -30,7 +38,8 @@ extension Post {
         case let .found(_, body): bodyStart = body
         }
         let body = MarkdownDocument.parse(bytes[bodyStart...], renderHTML: renderHTML)
-        return Post(path: path, source: source, frontMatter: frontMatter, bodyStart: bodyStart, body: body, problems: problems, analysis: nil)
+        return Post(
+            path: path, source: source, frontMatter: frontMatter, bodyStart: bodyStart, body: body, problems: problems, analysis: nil)
     }
 
     enum FrontMatterSplit {
@@ -74,8 +83,10 @@ extension Post {
         let top: YAMLMapping
         do {
             guard let root = try reader.parse(yaml) else {
-                problems.append(FrontMatterProblem(location: SourceLocation(line: 2, column: 1),
-                    message: "empty front matter: write title, department and platforms"))
+                problems.append(
+                    FrontMatterProblem(
+                        location: SourceLocation(line: 2, column: 1),
+                        message: "empty front matter: write title, department and platforms"))
                 return nil
             }
             top = try YAMLMapping(root, reader: reader, what: "the front matter")
@@ -84,9 +95,11 @@ extension Post {
             return nil
         }
         for key in top.unknownKeys(knownKeys) {
-            problems.append(FrontMatterProblem(location: key.location,
-                message: "unknown key '\(key.value)' is ignored; known keys are \(knownKeys.sorted().joined(separator: ", "))",
-                severity: .warning))
+            problems.append(
+                FrontMatterProblem(
+                    location: key.location,
+                    message: "unknown key '\(key.value)' is ignored; known keys are \(knownKeys.sorted().joined(separator: ", "))",
+                    severity: .warning))
         }
         /// Runs one field's reader; a problem is recorded and the field left out.
         func field<T>(_ read: () throws(YAMLProblem) -> T?) -> T? {
@@ -99,11 +112,15 @@ extension Post {
         let department = field { () throws(YAMLProblem) in try top.string("department", required: true, in: "the front matter") }
         var platforms = field { () throws(YAMLProblem) in try top.stringList("platforms", in: "the front matter") }
         if platforms == nil, top.value("platforms") == nil {
-            problems.append(FrontMatterProblem(location: top.location,
-                message: "the front matter is missing required key 'platforms', the list of platforms to post to"))
+            problems.append(
+                FrontMatterProblem(
+                    location: top.location,
+                    message: "the front matter is missing required key 'platforms', the list of platforms to post to"))
         } else if platforms?.isEmpty == true {
-            problems.append(FrontMatterProblem(location: top.location(ofKey: "platforms"),
-                message: "'platforms' is empty; list at least one platform"))
+            problems.append(
+                FrontMatterProblem(
+                    location: top.location(ofKey: "platforms"),
+                    message: "'platforms' is empty; list at least one platform"))
         }
         platforms = platforms ?? []
         let summary = field { () throws(YAMLProblem) in try top.string("summary", in: "the front matter") }
@@ -111,16 +128,20 @@ extension Post {
         _ = field { () throws(YAMLProblem) -> Bool? in
             guard let mapping = try top.mapping("social", in: "the front matter") else { return nil }
             for pair in mapping.pairs {
-                social.append((Located(pair.key, at: reader.location(of: pair.keyNode)),
-                               try mapping.scalarString(pair.value, key: "social.\(pair.key)")))
+                social.append(
+                    (
+                        Located(pair.key, at: reader.location(of: pair.keyNode)),
+                        try mapping.scalarString(pair.value, key: "social.\(pair.key)")
+                    ))
             }
             return true
         }
         let publishAt = field { () throws(YAMLProblem) -> Located<Timestamp>? in
             guard let text = try top.string("publish_at", in: "the front matter") else { return nil }
             guard let timestamp = Timestamp(text.value) else {
-                throw YAMLProblem(location: text.location,
-                                  reason: "'publish_at' must be a date and time with its UTC offset, like 2026-10-10T09:00:00-05:00")
+                throw YAMLProblem(
+                    location: text.location,
+                    reason: "'publish_at' must be a date and time with its UTC offset, like 2026-10-10T09:00:00-05:00")
             }
             return Located(timestamp, at: text.location)
         }
@@ -130,27 +151,32 @@ extension Post {
             for node in try top.sequence("media") ?? [] {
                 let item = try YAMLMapping(node, reader: reader, what: "a media entry")
                 for key in item.unknownKeys(["file", "alt", "rights", "credit", "license", "permission", "caption"]) {
-                    problems.append(FrontMatterProblem(location: key.location,
-                        message: "unknown key '\(key.value)' in a media entry is ignored", severity: .warning))
+                    problems.append(
+                        FrontMatterProblem(
+                            location: key.location,
+                            message: "unknown key '\(key.value)' in a media entry is ignored", severity: .warning))
                 }
                 var credit: Located<String>?
                 for key in ["credit", "license", "permission"] where credit == nil {
                     credit = try item.string(key, in: "a media entry")
                 }
-                media.append(Media(
-                    file: try item.string("file", required: true, in: "a media entry")!,
-                    alt: try item.string("alt", in: "a media entry"),
-                    rights: try item.string("rights", in: "a media entry"),
-                    credit: credit,
-                    location: item.location))
+                media.append(
+                    Media(
+                        file: try item.string("file", required: true, in: "a media entry")!,
+                        alt: try item.string("alt", in: "a media entry"),
+                        rights: try item.string("rights", in: "a media entry"),
+                        credit: credit,
+                        location: item.location))
             }
             return true
         }
         let crossDepartment = field { () throws(YAMLProblem) -> CrossDepartment? in
             guard let item = try top.mapping("cross_department", in: "the front matter") else { return nil }
             for key in item.unknownKeys(["department", "approved_by", "reference"]) {
-                problems.append(FrontMatterProblem(location: key.location,
-                    message: "unknown key '\(key.value)' in 'cross_department' is ignored", severity: .warning))
+                problems.append(
+                    FrontMatterProblem(
+                        location: key.location,
+                        message: "unknown key '\(key.value)' in 'cross_department' is ignored", severity: .warning))
             }
             return CrossDepartment(
                 department: try item.string("department", required: true, in: "'cross_department'")!,
@@ -161,8 +187,9 @@ extension Post {
         guard let title, let department else { return nil }
         var keyLocations: [String: SourceLocation] = [:]
         for pair in top.pairs { keyLocations[pair.key] = reader.location(of: pair.keyNode) }
-        return FrontMatter(title: title, department: department, platforms: platforms ?? [], summary: summary,
-                           social: social, publishAt: publishAt, reviewBy: reviewBy, media: media,
-                           crossDepartment: crossDepartment, keyLocations: keyLocations)
+        return FrontMatter(
+            title: title, department: department, platforms: platforms ?? [], summary: summary,
+            social: social, publishAt: publishAt, reviewBy: reviewBy, media: media,
+            crossDepartment: crossDepartment, keyLocations: keyLocations)
     }
 }

@@ -132,14 +132,15 @@ public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertibl
                 if bytes[index] == UInt8(ascii: "Z"), index + 1 == bytes.count {
                     offset = 0
                 } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
-                          let hours = two(index + 1), index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
-                          let minutes = two(index + 4) {
+                    let hours = two(index + 1), index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
+                    let minutes = two(index + 4)
+                {
                     offset = (hours * 60 + minutes) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
                 } else {
                     return nil
                 }
             } else {
-                return nil // a time without an offset is ambiguous
+                return nil  // a time without an offset is ambiguous
             }
             seconds += hour * 3600 + minute * 60 + second - offset * 60
         }

@@ -30,7 +30,10 @@ enum URLScanner {
             while stop < end {
                 let c = bytes[stop]
                 if c <= 0x20 || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"")
-                    || c == UInt8(ascii: "`") || c == UInt8(ascii: "]") { break }
+                    || c == UInt8(ascii: "`") || c == UInt8(ascii: "]")
+                {
+                    break
+                }
                 if c == UInt8(ascii: "(") { depth += 1 }
                 if c == UInt8(ascii: ")") {
                     if depth == 0 { break }

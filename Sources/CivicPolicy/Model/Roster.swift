@@ -70,8 +70,10 @@ public struct Person: Sendable, Equatable {
     /// An SSH public key (`ssh-ed25519 AAAA…`) their commits are signed with.
     public var signingKey: String?
 
-    public init(name: String, emails: [String], department: String, roles: Set<Role>,
-                authorizedUntil: Day? = nil, reviewedOn: Day? = nil, revokedOn: Day? = nil, signingKey: String? = nil) {
+    public init(
+        name: String, emails: [String], department: String, roles: Set<Role>,
+        authorizedUntil: Day? = nil, reviewedOn: Day? = nil, revokedOn: Day? = nil, signingKey: String? = nil
+    ) {
         self.name = name
         self.emails = emails
         self.department = department

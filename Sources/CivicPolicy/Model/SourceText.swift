@@ -49,8 +49,10 @@ public struct SourceText: Sendable {
     /// The span of a byte range; an empty range spans one column.
     public func span(of range: Range<Int>) -> SourceSpan {
         let start = location(ofByte: range.lowerBound)
-        let end = range.isEmpty ? SourceLocation(line: start.line, column: start.column + 1)
-                                : location(ofByte: range.upperBound)
+        let end =
+            range.isEmpty
+            ? SourceLocation(line: start.line, column: start.column + 1)
+            : location(ofByte: range.upperBound)
         return SourceSpan(start: start, end: end)
     }
 

@@ -16,11 +16,14 @@ public struct URLParts: Sendable, Equatable {
     public init?(_ text: String) {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let scheme = text[..<colon].lowercased()
-        guard !scheme.isEmpty, scheme.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }) else { return nil }
+        guard !scheme.isEmpty, scheme.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }) else {
+            return nil
+        }
         let afterColon = text[text.index(after: colon)...]
         guard afterColon.hasPrefix("//") else { return nil }
         let authorityStart = afterColon.index(afterColon.startIndex, offsetBy: 2)
-        let authorityEnd = afterColon[authorityStart...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" || $0 == "\\" } ?? afterColon.endIndex
+        let authorityEnd =
+            afterColon[authorityStart...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" || $0 == "\\" } ?? afterColon.endIndex
         var authority = String(afterColon[authorityStart..<authorityEnd])
         self.scheme = scheme
         self.rest = String(afterColon[authorityEnd...])

@@ -32,16 +32,19 @@ struct YAMLReader {
     /// The document's root node; nil for an empty document.
     func parse(_ bytes: ArraySlice<UInt8>) throws(YAMLProblem) -> Node? {
         guard bytes.count <= Self.maximumBytes else {
-            throw YAMLProblem(location: location(line: 1, column: 1),
-                              reason: "YAML is \(bytes.count) bytes; at most \(Self.maximumBytes) are read")
+            throw YAMLProblem(
+                location: location(line: 1, column: 1),
+                reason: "YAML is \(bytes.count) bytes; at most \(Self.maximumBytes) are read")
         }
         if let bad = Self.firstInvalidUTF8(bytes) {
-            throw YAMLProblem(location: location(line: bad.line, column: bad.column),
-                              reason: "invalid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save the file as UTF-8")
+            throw YAMLProblem(
+                location: location(line: bad.line, column: bad.column),
+                reason: "invalid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save the file as UTF-8")
         }
         if let alias = Self.firstAnchorOrAlias(bytes) {
-            throw YAMLProblem(location: location(line: alias.line, column: alias.column),
-                              reason: "YAML anchors and aliases (`&name`, `*name`) are not allowed; write the value out, or quote it if it is text")
+            throw YAMLProblem(
+                location: location(line: alias.line, column: alias.column),
+                reason: "YAML anchors and aliases (`&name`, `*name`) are not allowed; write the value out, or quote it if it is text")
         }
         let text = String(decoding: bytes, as: UTF8.self)
         do {
@@ -69,18 +72,22 @@ struct YAMLReader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
             let during = context.map { " \($0.text)" } ?? ""
-            return YAMLProblem(location: location(line: mark.line, column: mark.column),
-                               reason: "invalid YAML: \(problem)\(during)")
+            return YAMLProblem(
+                location: location(line: mark.line, column: mark.column),
+                reason: "invalid YAML: \(problem)\(during)")
         case let .composer(context, problem, mark, _):
             let during = context.map { " \($0.text)" } ?? ""
-            return YAMLProblem(location: location(line: mark.line, column: mark.column),
-                               reason: "invalid YAML: \(problem)\(during)")
+            return YAMLProblem(
+                location: location(line: mark.line, column: mark.column),
+                reason: "invalid YAML: \(problem)\(during)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return YAMLProblem(location: location(line: context.mark.line, column: context.mark.column),
-                               reason: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")): each key may appear once")
+            return YAMLProblem(
+                location: location(line: context.mark.line, column: context.mark.column),
+                reason: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")): each key may appear once")
         case let .reader(problem, offset, _, _):
-            return YAMLProblem(location: location(line: 1, column: 1),
-                               reason: "unreadable YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+            return YAMLProblem(
+                location: location(line: 1, column: 1),
+                reason: "unreadable YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
         default:
             return YAMLProblem(location: location(line: 1, column: 1), reason: "invalid YAML: \(error)")
         }
@@ -121,7 +128,7 @@ struct YAMLReader {
     /// after `- `, `: `, `? `, `[`, `{` or `,`. Quoted text and comments are skipped.
     static func firstAnchorOrAlias(_ bytes: ArraySlice<UInt8>) -> (line: Int, column: Int)? {
         var line = 1, column = 1
-        var atNodeStart = true   // whether the next non-space byte would begin a node
+        var atNodeStart = true  // whether the next non-space byte would begin a node
         var quote: UInt8? = nil
         var inComment = false
         var index = bytes.startIndex
@@ -173,8 +180,8 @@ struct YAMLReader {
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
         !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ",")
-          || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{")
-          || byte == UInt8(ascii: "}"))
+            || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{")
+            || byte == UInt8(ascii: "}"))
     }
 }
 

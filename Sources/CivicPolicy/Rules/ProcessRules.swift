@@ -4,7 +4,9 @@
 public enum ProcessRules {
     static let approvalClause = PolicyClause(
         section: "AUTHORIZATION AND ACCESS",
-        quote: "Employees must have prior authorization to act as a spokesperson for the City before posting official comments regarding City-related business on social media sites.")
+        quote:
+            "Employees must have prior authorization to act as a spokesperson for the City before posting official comments regarding City-related business on social media sites."
+    )
 
     /// `approval.missing`: a version on the publish branch that no allowed reviewer merged.
     public static let approvalMissing = RuleDescription(
@@ -28,7 +30,9 @@ public enum ProcessRules {
         title: "a commit touching content is not signed with its author's signing key from the roster",
         clause: PolicyClause(
             section: "AUTHORIZATION AND ACCESS",
-            quote: "Departments should routinely review access privileges for specific employees to determine if continued access to social media sites remains warranted."),
+            quote:
+                "Departments should routinely review access privileges for specific employees to determine if continued access to social media sites remains warranted."
+        ),
         severity: .error, suppressible: false,
         hint: "sign commits with the SSH key listed as your signing_key in content/roster.yml (git config gpg.format ssh; commit -S)",
         triggeringExamples: [], nonTriggeringExamples: [])

@@ -39,8 +39,10 @@ public struct RuleDescription: Sendable {
     /// Posts (or bodies) that must produce none.
     public var nonTriggeringExamples: [String]
 
-    public init(id: String, title: String, clause: PolicyClause, severity: Severity, suppressible: Bool = true,
-                hint: String? = nil, triggeringExamples: [String], nonTriggeringExamples: [String]) {
+    public init(
+        id: String, title: String, clause: PolicyClause, severity: Severity, suppressible: Bool = true,
+        hint: String? = nil, triggeringExamples: [String], nonTriggeringExamples: [String]
+    ) {
         self.id = id
         self.title = title
         self.clause = clause

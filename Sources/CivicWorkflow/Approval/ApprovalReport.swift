@@ -88,10 +88,11 @@ public struct ApprovalReport {
             }
             let names = approvers.filter { !$0.emails.contains(problem.author) }.map { "\($0.name) <\($0.email)>" }
             let who = names.isEmpty ? "no reviewer in the roster may approve it" : "may be approved by " + names.joined(separator: ", ")
-            return Finding(rule: problem.rule.rawValue, severity: .error, file: file.path,
-                           span: SourceSpan(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)),
-                           message: "not approved: \(problem.reason)",
-                           hint: "open a merge request with the change; it \(who)")
+            return Finding(
+                rule: problem.rule.rawValue, severity: .error, file: file.path,
+                span: SourceSpan(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)),
+                message: "not approved: \(problem.reason)",
+                hint: "open a merge request with the change; it \(who)")
         }
     }
 }

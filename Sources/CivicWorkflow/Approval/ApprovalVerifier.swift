@@ -38,7 +38,8 @@ public struct ApprovalVerifier {
 
         var state = try initialState(at: baseline)
         var effective = try Settings.load(from: TreeSource(repository: repository, tree: baseline.tree))
-        var signatures = tipSettings.config.requireSignedCommits ? try SignatureVerifier(repository: repository, roster: effective.roster) : nil
+        var signatures =
+            tipSettings.config.requireSignedCommits ? try SignatureVerifier(repository: repository, roster: effective.roster) : nil
         let walker = try MergeWalker(repository: repository, base: baseline.id)
         var reached = false
         var firstParentTree = baseline.tree
@@ -58,17 +59,21 @@ public struct ApprovalVerifier {
                     continue
                 }
                 let kind = ControlledPath.kind(of: change.path)!
-                var decision = try decide(change: change, newBlob: newBlob, kind: kind, commit: commit,
-                                          authorship: branchAuthorship, settings: effective)
+                var decision = try decide(
+                    change: change, newBlob: newBlob, kind: kind, commit: commit,
+                    authorship: branchAuthorship, settings: effective)
                 if case .approved = decision, let signatures, case let status = try signatures.status(of: commit), status != .verified {
                     let why = status == .unsigned ? "is not signed" : "has a signature that does not verify"
-                    decision = .unapproved(.init(rule: .unverified, commit: commit.id, author: commit.author.email,
-                                                 reason: "the approving merge \(commit.id.short) by \(commit.author.email) \(why)"))
+                    decision = .unapproved(
+                        .init(
+                            rule: .unverified, commit: commit.id, author: commit.author.email,
+                            reason: "the approving merge \(commit.id.short) by \(commit.author.email) \(why)"))
                 }
                 var lastApproved = state[change.path]?.lastApproved
                 if case let .approved(evidence) = decision { lastApproved = ApprovedVersion(blob: newBlob, evidence: evidence) }
-                state[change.path] = FileApproval(path: change.path, blob: newBlob, kind: kind, decision: decision,
-                                                  lastApproved: lastApproved)
+                state[change.path] = FileApproval(
+                    path: change.path, blob: newBlob, kind: kind, decision: decision,
+                    lastApproved: lastApproved)
                 if case .approved = decision, kind.isSettings { settingsChanged = true }
             }
             if settingsChanged {
@@ -84,18 +89,24 @@ public struct ApprovalVerifier {
         var state: [String: FileApproval] = [:]
         for entry in try repository.files(inTree: baseline.tree) {
             guard let kind = ControlledPath.kind(of: entry.path) else { continue }
-            let evidence = ApprovalEvidence(commit: baseline.id, reviewer: baseline.author.email, time: baseline.author.time, baseline: true)
-            state[entry.path] = FileApproval(path: entry.path, blob: entry.blob, kind: kind, decision: .approved(evidence),
-                                             lastApproved: ApprovedVersion(blob: entry.blob, evidence: evidence))
+            let evidence = ApprovalEvidence(
+                commit: baseline.id, reviewer: baseline.author.email, time: baseline.author.time, baseline: true)
+            state[entry.path] = FileApproval(
+                path: entry.path, blob: entry.blob, kind: kind, decision: .approved(evidence),
+                lastApproved: ApprovedVersion(blob: entry.blob, evidence: evidence))
         }
         return state
     }
 
-    private func decide(change: FileChange, newBlob: ObjectID, kind: ControlledPath, commit: Commit,
-                        authorship: BranchAuthorship?, settings: Settings) throws -> ApprovalDecision {
+    private func decide(
+        change: FileChange, newBlob: ObjectID, kind: ControlledPath, commit: Commit,
+        authorship: BranchAuthorship?, settings: Settings
+    ) throws -> ApprovalDecision {
         guard commit.isMerge, let authorship else {
-            return .unapproved(.init(rule: .missing, commit: commit.id, author: commit.author.email,
-                                     reason: "changed by commit \(commit.id.short) directly on \(branch), not by a merge"))
+            return .unapproved(
+                .init(
+                    rule: .missing, commit: commit.id, author: commit.author.email,
+                    reason: "changed by commit \(commit.id.short) directly on \(branch), not by a merge"))
         }
         // The version must come from a merged branch, not from the merge commit itself.
         var fromBranch = false
@@ -104,17 +115,23 @@ public struct ApprovalVerifier {
             if try repository.file(at: change.path, inTree: parentTree)?.blob == newBlob { fromBranch = true }
         }
         guard fromBranch else {
-            return .unapproved(.init(rule: .missing, commit: commit.id, author: commit.author.email,
-                                     reason: "changed in merge commit \(commit.id.short) itself, not on the merged branch"))
+            return .unapproved(
+                .init(
+                    rule: .missing, commit: commit.id, author: commit.author.email,
+                    reason: "changed in merge commit \(commit.id.short) itself, not on the merged branch"))
         }
         let reviewer = commit.author.email
         guard let person = settings.roster.person(email: reviewer), mayApprove(person, kind: kind) else {
-            return .unapproved(.init(rule: .missing, commit: commit.id, author: reviewer,
-                                     reason: "merged in \(commit.id.short) by \(reviewer), who may not approve \(kind.noun)"))
+            return .unapproved(
+                .init(
+                    rule: .missing, commit: commit.id, author: reviewer,
+                    reason: "merged in \(commit.id.short) by \(reviewer), who may not approve \(kind.noun)"))
         }
         if try authorship.authorTouched(change.path, email: person.emails) {
-            return .unapproved(.init(rule: .selfApproval, commit: commit.id, author: reviewer,
-                                     reason: "merged in \(commit.id.short) by \(reviewer), who also wrote it on the merged branch"))
+            return .unapproved(
+                .init(
+                    rule: .selfApproval, commit: commit.id, author: reviewer,
+                    reason: "merged in \(commit.id.short) by \(reviewer), who also wrote it on the merged branch"))
         }
         return .approved(ApprovalEvidence(commit: commit.id, reviewer: reviewer, time: commit.author.time, baseline: false))
     }
@@ -158,10 +175,12 @@ public enum ControlledPath: Sendable, Equatable {
         if path == Settings.configPath || path == Settings.rosterPath || path.hasPrefix("templates/") || path.hasPrefix("lexicons/") {
             return .settings
         }
-        for (prefix, make) in [("content/posts/", ControlledPath.post), ("content/media/", ControlledPath.media)] where path.hasPrefix(prefix) {
+        for (prefix, make) in [("content/posts/", ControlledPath.post), ("content/media/", ControlledPath.media)]
+        where path.hasPrefix(prefix) {
             let rest = path.utf8.dropFirst(prefix.utf8.count)
             guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), slash != rest.startIndex,
-                  rest.index(after: slash) != rest.endIndex else { return nil }
+                rest.index(after: slash) != rest.endIndex
+            else { return nil }
             return make(String(decoding: rest[..<slash], as: UTF8.self))
         }
         return nil

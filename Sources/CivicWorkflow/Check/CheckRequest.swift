@@ -61,7 +61,8 @@ public struct CheckRequest {
             let repository = try workspace.requireRepository(for: "check --staged")
             let source = try IndexSource(repository: repository)
             let settings = try Settings.load(from: source)
-            let author = authorIdentity(environment: environment, repository: repository).map { Identity(name: $0.name, email: $0.email) }
+            let author =
+                authorIdentity(environment: environment, repository: repository).map { Identity(name: $0.name, email: $0.email) }
                 ?? Identity(name: "unknown", email: "(no user.email configured)")
             let only = try Set(given.map { try workspace.relativePath($0, from: directory) })
             let changed = try repository.stagedChanges()

@@ -59,8 +59,9 @@ public struct Checker: Sendable {
         let detectors = settings.detectors(today: today)
         return parallelMap(inputs) { input -> [Finding] in
             let post = Post.parse(path: input.path, bytes: input.bytes)
-            let context = RuleContext(roster: settings.roster, config: settings.config, author: input.author, today: today,
-                                      detectors: detectors)
+            let context = RuleContext(
+                roster: settings.roster, config: settings.config, author: input.author, today: today,
+                detectors: detectors)
             return engine.check(post, in: context)
         }
     }

@@ -35,18 +35,22 @@ struct RangeCheck {
                     case .verified: why = ""
                     }
                     for change in written {
-                        unverified.append(Finding(rule: ProcessRules.authorUnverified.id, severity: .error, file: change.path,
-                                                  span: SourceSpan(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)),
-                                                  message: "commit \(commit.id.short) by \(commit.author.email) \(why)",
-                                                  hint: ProcessRules.authorUnverified.hint))
+                        unverified.append(
+                            Finding(
+                                rule: ProcessRules.authorUnverified.id, severity: .error, file: change.path,
+                                span: SourceSpan(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2)),
+                                message: "commit \(commit.id.short) by \(commit.author.email) \(why)",
+                                hint: ProcessRules.authorUnverified.hint))
                     }
                 }
             }
             for change in written {
                 let key = "\(change.path)\u{0}\(change.blob.hex)\u{0}\(commit.author.email.lowercased())"
                 guard seen.insert(key).inserted else { continue }
-                inputs.append(CheckInput(path: change.path, bytes: try repository.blob(change.blob),
-                                         author: Identity(name: commit.author.name, email: commit.author.email)))
+                inputs.append(
+                    CheckInput(
+                        path: change.path, bytes: try repository.blob(change.blob),
+                        author: Identity(name: commit.author.name, email: commit.author.email)))
                 origins.append("commit \(commit.id.short) by \(commit.author.email)")
             }
         }

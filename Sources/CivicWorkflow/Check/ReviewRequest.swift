@@ -33,7 +33,8 @@ public struct ReviewRequest {
         var out = "# civicpost review: `\(range)`\n\n"
         let posts = changes.filter { Settings.isPost($0.path) }
         let others = changes.filter { !Settings.isPost($0.path) && ControlledPath.kind(of: $0.path) != nil }
-        out += "\(posts.count) post(s) added, changed or removed by \(commits.count) commit(s); checked against the roster and configuration of `\(base.short)`.\n"
+        out +=
+            "\(posts.count) post(s) added, changed or removed by \(commits.count) commit(s); checked against the roster and configuration of `\(base.short)`.\n"
         let detectors = settings.detectors(today: today)
         for change in posts {
             out += "\n## `\(change.path)` (\(change.kind))\n\n"
@@ -45,12 +46,18 @@ public struct ReviewRequest {
             let department = post.frontMatter?.department.value ?? post.pathParts?.department ?? "?"
             let writers = authors[change.path] ?? []
             let names = Set(writers.map { "\($0.author.name) <\($0.author.email)>" }).sorted()
-            out += "**\(escape(post.frontMatter?.title.value ?? change.path))** · \(escape(settings.roster.department(department)?.name ?? department))\n\n"
+            out +=
+                "**\(escape(post.frontMatter?.title.value ?? change.path))** · \(escape(settings.roster.department(department)?.name ?? department))\n\n"
             out += "- Written by: \(names.isEmpty ? "(no commit in the range wrote this version)" : names.joined(separator: ", "))"
             out += writers.isEmpty ? "\n" : " in " + writers.map { "`\($0.id.short)`" }.joined(separator: ", ") + "\n"
             let writerEmails = Set(writers.map { $0.author.email.lowercased() })
-            let approvers = settings.roster.reviewers(for: department).filter { !$0.emails.contains { writerEmails.contains($0.lowercased()) } }
-            out += "- May be approved (merged) by: " + (approvers.isEmpty ? "nobody in the roster: ask an admin" : approvers.map { "\($0.name) <\($0.email)>" }.joined(separator: ", ")) + "\n"
+            let approvers = settings.roster.reviewers(for: department).filter {
+                !$0.emails.contains { writerEmails.contains($0.lowercased()) }
+            }
+            out +=
+                "- May be approved (merged) by: "
+                + (approvers.isEmpty
+                    ? "nobody in the roster: ask an admin" : approvers.map { "\($0.name) <\($0.email)>" }.joined(separator: ", ")) + "\n"
             if let publishAt = post.frontMatter?.publishAt?.value { out += "- Goes out at: \(publishAt)\n" }
             if let reviewBy = post.frontMatter?.reviewBy?.value { out += "- Stale after: \(reviewBy)\n" }
             let platforms = post.frontMatter?.targetPlatforms ?? []
@@ -71,7 +78,8 @@ public struct ReviewRequest {
             let active = findings.filter { !$0.isSuppressed }
             out += "\n**Findings:** " + (active.isEmpty ? "none\n" : "\(active.count)\n\n")
             for finding in active {
-                out += "- \(finding.severity.rawValue) at \(finding.line):\(finding.column): \(escape(finding.message)) `[\(finding.rule)]`\n"
+                out +=
+                    "- \(finding.severity.rawValue) at \(finding.line):\(finding.column): \(escape(finding.message)) `[\(finding.rule)]`\n"
             }
             let suppressed = findings.filter(\.isSuppressed)
             if !suppressed.isEmpty {
@@ -79,14 +87,16 @@ public struct ReviewRequest {
                 for finding in suppressed {
                     let suppression = finding.suppression!
                     let expiry = suppression.expires.map { ", expires \($0)" } ?? ""
-                    out += "- line \(suppression.line): `\(finding.rule)` silenced at \(finding.line):\(finding.column): \"\(escape(suppression.reason))\"\(expiry)\n"
+                    out +=
+                        "- line \(suppression.line): `\(finding.rule)` silenced at \(finding.line):\(finding.column): \"\(escape(suppression.reason))\"\(expiry)\n"
                 }
             }
         }
         if !others.isEmpty {
             out += "\n## Roster, configuration, templates and lexicons\n\n"
             let admins = settings.roster.admins.map { "\($0.name) <\($0.email)>" }
-            out += "These need approval by an admin: \(admins.isEmpty ? "nobody in the roster is an admin" : admins.joined(separator: ", ")).\n\n"
+            out +=
+                "These need approval by an admin: \(admins.isEmpty ? "nobody in the roster is an admin" : admins.joined(separator: ", ")).\n\n"
             for change in others { out += "- `\(change.path)` (\(change.kind))\n" }
         }
         return out

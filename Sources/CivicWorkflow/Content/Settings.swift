@@ -38,8 +38,9 @@ public struct Settings: Sendable {
         do {
             let (config, configWarnings) = try Config.load(configBytes, path: configPath)
             let (roster, rosterWarnings) = try Roster.load(rosterBytes, path: rosterPath)
-            return Settings(config: config, roster: roster, warnings: configWarnings + rosterWarnings,
-                            lexicon: try loadLexicon(from: source))
+            return Settings(
+                config: config, roster: roster, warnings: configWarnings + rosterWarnings,
+                lexicon: try loadLexicon(from: source))
         } catch {
             throw WorkflowError.content(error)
         }

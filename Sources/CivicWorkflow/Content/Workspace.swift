@@ -46,10 +46,12 @@ public struct Workspace {
 /// The git identity a command acts as: `GIT_AUTHOR_NAME`/`GIT_AUTHOR_EMAIL`, else the
 /// repository's `user.name`/`user.email`.
 public func authorIdentity(environment: [String: String], repository: Repository?) -> (name: String, email: String)? {
-    let email = environment["GIT_AUTHOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+    let email =
+        environment["GIT_AUTHOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
         ?? (try? repository?.configValue("user.email")) ?? nil
     guard let email else { return nil }
-    let name = environment["GIT_AUTHOR_NAME"].flatMap { $0.isEmpty ? nil : $0 }
+    let name =
+        environment["GIT_AUTHOR_NAME"].flatMap { $0.isEmpty ? nil : $0 }
         ?? (try? repository?.configValue("user.name")) ?? nil
     return (name ?? email, email)
 }

@@ -24,7 +24,8 @@ struct PublishCache: Codable {
 
     static func load(gitDirectory: String) -> PublishCache {
         guard let data = FileManager.default.contents(atPath: url(gitDirectory: gitDirectory).path),
-              let cache = try? JSONDecoder().decode(PublishCache.self, from: data) else { return PublishCache() }
+            let cache = try? JSONDecoder().decode(PublishCache.self, from: data)
+        else { return PublishCache() }
         return cache
     }
 

@@ -48,7 +48,8 @@ public struct PublishRequest {
                 }
                 guard let version = file.lastApproved, let checked = cache.checked[version.blob.hex] else { continue }
                 if checked.errors > 0 {
-                    result.held.append(HeldPost(path: file.path, reason: "\(checked.errors) policy error(s); run `civicpost check \(file.path)`"))
+                    result.held.append(
+                        HeldPost(path: file.path, reason: "\(checked.errors) policy error(s); run `civicpost check \(file.path)`"))
                     continue
                 }
                 let evidence = version.evidence
@@ -58,9 +59,11 @@ public struct PublishRequest {
                     continue
                 }
                 let stale = checked.summary.reviewBy.map { $0 < today } ?? false
-                published.append(PublishedPost(summary: checked.summary, blob: version.blob.hex, commit: evidence.commit.hex,
-                                               approval: Approval(merge: evidence.commit.hex, reviewer: evidence.reviewer),
-                                               publishAt: publishAt, outdated: stale))
+                published.append(
+                    PublishedPost(
+                        summary: checked.summary, blob: version.blob.hex, commit: evidence.commit.hex,
+                        approval: Approval(merge: evidence.commit.hex, reviewer: evidence.reviewer),
+                        publishAt: publishAt, outdated: stale))
             }
             let theme = try loadTheme(from: source)
             let site = try OutputFolder(root: siteFolder)
@@ -70,14 +73,16 @@ public struct PublishRequest {
                 return try repository.blob(blob)
             }
             var renderCache = cache.sites[siteFolder.standardizedFileURL.path] ?? RenderCache()
-            let summary = try builder.build(published, source: readSource, media: { try? source.read("content/" + $0) },
-                                            cache: &renderCache, into: site)
+            let summary = try builder.build(
+                published, source: readSource, media: { try? source.read("content/" + $0) },
+                cache: &renderCache, into: site)
             cache.sites[siteFolder.standardizedFileURL.path] = renderCache
             try cache.save(gitDirectory: repository.gitDirectory)
 
             let queue = try OutputFolder(root: queueFolder)
-            let (items, records) = try queueAndRecord(published, approvals: approvals, settings: settings, builder: builder,
-                                                      site: site, queue: queue, repository: repository)
+            let (items, records) = try queueAndRecord(
+                published, approvals: approvals, settings: settings, builder: builder,
+                site: site, queue: queue, repository: repository)
             result.queued = items
             result.records = records
             result.site = summary
@@ -96,8 +101,10 @@ public struct PublishRequest {
 
     /// Checks every approved post version not checked before under the same settings and day
     /// (all cores), keeping its summary and error count in the cache.
-    private func checkVersions(approvals: ApprovalReport, settings: Settings, settingsKey: String,
-                               cache: inout PublishCache, repository: Repository) throws {
+    private func checkVersions(
+        approvals: ApprovalReport, settings: Settings, settingsKey: String,
+        cache: inout PublishCache, repository: Repository
+    ) throws {
         let fingerprint = "\(settingsKey)|\(today)"
         if cache.checkFingerprint != fingerprint {
             cache.checked = [:]
@@ -106,7 +113,9 @@ public struct PublishRequest {
         var wanted: [(path: String, blob: ObjectID)] = []
         var seen: Set<ObjectID> = []
         for file in approvals.files.values where Settings.isPost(file.path) {
-            guard let version = file.lastApproved, cache.checked[version.blob.hex] == nil, seen.insert(version.blob).inserted else { continue }
+            guard let version = file.lastApproved, cache.checked[version.blob.hex] == nil, seen.insert(version.blob).inserted else {
+                continue
+            }
             wanted.append((file.path, version.blob))
         }
         guard !wanted.isEmpty else { return }
@@ -128,8 +137,10 @@ public struct PublishRequest {
     /// files are written before the records that say they were queued, in chunks, so memory
     /// stays bounded and a run killed in between writes the same files again next time
     /// (same names, same bytes, same idempotency keys).
-    private func queueAndRecord(_ published: [PublishedPost], approvals: ApprovalReport, settings: Settings, builder: SiteBuilder,
-                                site: OutputFolder, queue: OutputFolder, repository: Repository) throws -> ([QueueItem], Int) {
+    private func queueAndRecord(
+        _ published: [PublishedPost], approvals: ApprovalReport, settings: Settings, builder: SiteBuilder,
+        site: OutputFolder, queue: OutputFolder, repository: Repository
+    ) throws -> ([QueueItem], Int) {
         let archive = RecordsArchive(repository: repository)
         var state = try archive.state()
         var pending: [(PublishedPost?, String, ArchiveState.LivePost?)] = []
@@ -156,11 +167,15 @@ public struct PublishRequest {
                     let items = item.summary.platforms.filter(settings.config.platforms.contains)
                         .map { QueueItem(item, post: post, platform: $0, action: .create, config: settings.config) }
                         .filter { !state.queued.contains($0.idempotencyKey) }
-                    let page = item.summary.pagePath.flatMap { FileManager.default.contents(atPath: site.root.appendingPathComponent($0 + "index.html").path) }
-                    drafts.append(.init(action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
-                                        publishAt: item.publishAt, source: bytes,
-                                        page: page.map { [UInt8]($0) } ?? Array(builder.renderPage(item, post: post).utf8),
-                                        queueItems: items))
+                    let page = item.summary.pagePath.flatMap {
+                        FileManager.default.contents(atPath: site.root.appendingPathComponent($0 + "index.html").path)
+                    }
+                    drafts.append(
+                        .init(
+                            action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
+                            publishAt: item.publishAt, source: bytes,
+                            page: page.map { [UInt8]($0) } ?? Array(builder.renderPage(item, post: post).utf8),
+                            queueItems: items))
                 }
             }
             let items = drafts.flatMap(\.queueItems)
@@ -172,14 +187,18 @@ public struct PublishRequest {
     }
 
     /// A withdrawal of a live post from every platform it went to.
-    private func withdrawal(of path: String, live: ArchiveState.LivePost, item: PublishedPost?, post: Post,
-                            config: Config) -> RecordsArchive.Draft {
-        let basis = PublishedPost(summary: item?.summary ?? PostSummary(post), blob: live.blob, commit: item?.commit ?? live.commit,
-                                  approval: item?.approval, publishAt: item?.publishAt ?? now, outdated: true)
+    private func withdrawal(
+        of path: String, live: ArchiveState.LivePost, item: PublishedPost?, post: Post,
+        config: Config
+    ) -> RecordsArchive.Draft {
+        let basis = PublishedPost(
+            summary: item?.summary ?? PostSummary(post), blob: live.blob, commit: item?.commit ?? live.commit,
+            approval: item?.approval, publishAt: item?.publishAt ?? now, outdated: true)
         let items = live.platforms.sorted().compactMap(Platform.init(rawValue:))
             .map { QueueItem(basis, post: post, platform: $0, action: .withdraw, config: config) }
-        return .init(action: .withdraw, path: path, blob: live.blob, commit: basis.commit, approval: item?.approval,
-                     publishAt: basis.publishAt, source: post.source.bytes, page: nil, queueItems: items)
+        return .init(
+            action: .withdraw, path: path, blob: live.blob, commit: basis.commit, approval: item?.approval,
+            publishAt: basis.publishAt, source: post.source.bytes, page: nil, queueItems: items)
     }
 
     /// The built-in theme, overridden file by file by the repository's `templates/`.
@@ -240,4 +259,3 @@ public struct HeldPost: Sendable, Encodable, Equatable {
     public var path: String
     public var reason: String
 }
-

@@ -38,7 +38,8 @@ public final class RecordsArchive {
     public func state() throws -> ArchiveState {
         let tip = try repository.referenceTarget(Self.reference)
         if let data = FileManager.default.contents(atPath: cacheURL.path),
-           let cached = try? JSONDecoder().decode(ArchiveState.self, from: data), cached.tip == tip?.hex {
+            let cached = try? JSONDecoder().decode(ArchiveState.self, from: data), cached.tip == tip?.hex
+        {
             return cached
         }
         var state = ArchiveState()
@@ -74,8 +75,9 @@ public final class RecordsArchive {
         switch record.action {
         case .publish:
             let earlier = state.live[record.post.path]?.platforms ?? []
-            state.live[record.post.path] = .init(blob: record.post.blob, commit: record.post.commit,
-                                                  platforms: earlier.union(record.platforms))
+            state.live[record.post.path] = .init(
+                blob: record.post.blob, commit: record.post.commit,
+                platforms: earlier.union(record.platforms))
         case .withdraw:
             state.live[record.post.path] = nil
         }
@@ -108,8 +110,9 @@ public final class RecordsArchive {
             let recordBytes = try record.encoded()
             let blobs = try (files + [("record.json", recordBytes)]).map { (name: $0.0, blob: try batch.writeBlob($0.1)) }
             tree = try batch.tree(tree, placing: blobs, in: record.folder)
-            tip = try batch.createCommit(tree: tree!, parents: tip.map { [$0] } ?? [], author: author, committer: author,
-                                         message: "record \(record.sequence): \(draft.action.rawValue) \(draft.path)\n\nprevious: \(record.previous ?? "none")\n")
+            tip = try batch.createCommit(
+                tree: tree!, parents: tip.map { [$0] } ?? [], author: author, committer: author,
+                message: "record \(record.sequence): \(draft.action.rawValue) \(draft.path)\n\nprevious: \(record.previous ?? "none")\n")
             apply(record, queueKeys: draft.queueItems.map(\.idempotencyKey), to: &state)
             state.lastHash = sha256Hex(recordBytes)
         }

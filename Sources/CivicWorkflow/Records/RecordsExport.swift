@@ -93,7 +93,8 @@ struct ZipWriter {
     mutating func finish() -> [UInt8] {
         func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
         func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(value >> (8 * $0) & 0xFF) } }
-        let end = le32(0x0605_4B50) + le16(0) + le16(0) + le16(count) + le16(count)
+        let end =
+            le32(0x0605_4B50) + le16(0) + le16(0) + le16(count) + le16(count)
             + le32(UInt32(directory.count)) + le32(UInt32(body.count)) + le16(0)
         return body + directory + end
     }

@@ -26,7 +26,9 @@ public struct RecordsVerifier {
 
     public func run(anchor: String?) throws -> Outcome {
         guard let tip = try repository.referenceTarget(RecordsArchive.reference) else {
-            return Outcome(records: 0, head: nil, tip: nil, problems: anchor.map { ["the anchor \($0) is not in the chain: there is no records branch"] } ?? [])
+            return Outcome(
+                records: 0, head: nil, tip: nil,
+                problems: anchor.map { ["the anchor \($0) is not in the chain: there is no records branch"] } ?? [])
         }
         var problems: [String] = []
         var previousHash: String? = nil
@@ -60,7 +62,9 @@ public struct RecordsVerifier {
             sequence += 1
             if record.sequence != sequence { problems.append("\(folder)record.json has sequence \(record.sequence); expected \(sequence)") }
             if record.previous != previousHash {
-                problems.append("\(folder)record.json names previous \(record.previous ?? "none"); the record before hashes to \(previousHash ?? "none")")
+                problems.append(
+                    "\(folder)record.json names previous \(record.previous ?? "none"); the record before hashes to \(previousHash ?? "none")"
+                )
             }
             if record.folder != folder { problems.append("\(folder) should be named \(record.folder) by its record") }
             let key = Record.versionKey(path: record.post.path, blob: record.post.blob, action: record.action)
@@ -72,7 +76,9 @@ public struct RecordsVerifier {
             }
             for (name, expected) in record.files.sorted(by: { $0.key < $1.key }) {
                 guard let file = try repository.file(at: folder + name, inTree: commit.tree) else { continue }
-                if sha256Hex(try repository.blob(file.blob)) != expected { problems.append("\(folder)\(name) does not match its hash in record.json") }
+                if sha256Hex(try repository.blob(file.blob)) != expected {
+                    problems.append("\(folder)\(name) does not match its hash in record.json")
+                }
             }
             previousHash = sha256Hex(bytes)
             if anchor == previousHash { anchorFound = true }
@@ -82,7 +88,11 @@ public struct RecordsVerifier {
             let zero = ObjectID(hex: String(repeating: "0", count: 40))
             guard entry.old != zero else { continue }
             let kept = (try? repository.isAncestor(entry.old, of: entry.new)) ?? false
-            if !kept { problems.append("the records branch was moved from \(entry.old.short) to \(entry.new.short), which does not contain it (\(entry.message))") }
+            if !kept {
+                problems.append(
+                    "the records branch was moved from \(entry.old.short) to \(entry.new.short), which does not contain it (\(entry.message))"
+                )
+            }
             if !((try? repository.isAncestor(entry.new, of: tip)) ?? false) {
                 problems.append("the records branch once pointed at \(entry.new.short), which is no longer in its history")
             }

@@ -36,11 +36,13 @@ public struct JSONReporter: Sendable {
     public func render(_ report: CheckReport) -> String {
         let document = Document(
             findings: report.activeFindings.map {
-                Entry(rule: $0.rule, severity: $0.severity, file: $0.file, line: $0.line, column: $0.column,
-                      endLine: $0.endLine, endColumn: $0.endColumn, message: $0.message, hint: $0.hint, excerpt: $0.excerpt)
+                Entry(
+                    rule: $0.rule, severity: $0.severity, file: $0.file, line: $0.line, column: $0.column,
+                    endLine: $0.endLine, endColumn: $0.endColumn, message: $0.message, hint: $0.hint, excerpt: $0.excerpt)
             },
-            summary: Summary(files: report.files, errors: report.errors, warnings: report.warnings,
-                             notices: report.notices, suppressed: report.suppressed))
+            summary: Summary(
+                files: report.files, errors: report.errors, warnings: report.warnings,
+                notices: report.notices, suppressed: report.suppressed))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document)) ?? Data()

@@ -24,7 +24,9 @@ public struct TextReporter: Sendable {
                 let scalars = Array(excerpt.unicodeScalars)
                 // Tabs are kept so the caret lines up under the source in any terminal.
                 let lead = scalars.prefix(max(0, finding.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-                let width = finding.endLine == finding.line ? max(1, finding.endColumn - finding.column) : max(1, scalars.count - finding.column + 1)
+                let width =
+                    finding.endLine == finding.line
+                    ? max(1, finding.endColumn - finding.column) : max(1, scalars.count - finding.column + 1)
                 out += " \(gutter) | \(lead)^\(String(repeating: "~", count: max(0, width - 1)))\n"
             }
             if let hint = finding.hint {

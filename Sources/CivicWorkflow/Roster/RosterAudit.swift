@@ -55,11 +55,14 @@ public struct RosterAudit {
             if lastDay.map({ $0.adding(days: settings.config.inactivityDays) < today }) ?? true {
                 issues.append(lastDay.map { "no commit since \($0)" } ?? "has never committed")
             }
-            people.append(.init(name: person.name, email: person.email, department: person.department,
-                                roles: person.roles.map(\.rawValue).sorted(), lastCommit: lastDay?.description, issues: issues))
+            people.append(
+                .init(
+                    name: person.name, email: person.email, department: person.department,
+                    roles: person.roles.map(\.rawValue).sorted(), lastCommit: lastDay?.description, issues: issues))
         }
-        return RosterAuditReport(branch: branch, today: today.description, people: people,
-                                 changes: try roleChanges(from: tip))
+        return RosterAuditReport(
+            branch: branch, today: today.description, people: people,
+            changes: try roleChanges(from: tip))
     }
 
     /// Every change of a person's roles, department or authorization along the first-parent
@@ -87,20 +90,25 @@ public struct RosterAudit {
                     if !removed.isEmpty { what.append("removed \(removed.joined(separator: ", "))") }
                     if old.department != person.department { what.append("department \(old.department) → \(person.department)") }
                     if old.authorizedUntil != person.authorizedUntil {
-                        what.append("authorized until \(old.authorizedUntil?.description ?? "-") → \(person.authorizedUntil?.description ?? "-")")
+                        what.append(
+                            "authorized until \(old.authorizedUntil?.description ?? "-") → \(person.authorizedUntil?.description ?? "-")")
                     }
                     if old.revokedOn != person.revokedOn, let revoked = person.revokedOn { what.append("revoked on \(revoked)") }
                 } else {
                     what.append("added with \(person.roles.map(\.rawValue).sorted().joined(separator: ", ")) for \(person.department)")
                 }
                 if !what.isEmpty {
-                    changes.append(.init(email: person.email, name: person.name, change: what.joined(separator: "; "),
-                                         commit: commit.id.hex, grantedBy: grantedBy, date: day))
+                    changes.append(
+                        .init(
+                            email: person.email, name: person.name, change: what.joined(separator: "; "),
+                            commit: commit.id.hex, grantedBy: grantedBy, date: day))
                 }
             }
             for old in before.people where !old.emails.contains(where: { roster.person(email: $0) != nil }) {
-                changes.append(.init(email: old.email, name: old.name, change: "removed from the roster",
-                                     commit: commit.id.hex, grantedBy: grantedBy, date: day))
+                changes.append(
+                    .init(
+                        email: old.email, name: old.name, change: "removed from the roster",
+                        commit: commit.id.hex, grantedBy: grantedBy, date: day))
             }
         }
         return changes
@@ -159,7 +167,8 @@ public struct RosterAuditReport: Encodable, Sendable {
         }
         out += "\nRole changes (\(changes.count)):\n"
         for change in changes {
-            out += "  \(change.date) \(change.name) <\(change.email)>: \(change.change) — \(change.grantedBy) in \(change.commit.prefix(7))\n"
+            out +=
+                "  \(change.date) \(change.name) <\(change.email)>: \(change.change) — \(change.grantedBy) in \(change.commit.prefix(7))\n"
         }
         return out
     }

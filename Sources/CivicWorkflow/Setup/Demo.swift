@@ -105,10 +105,12 @@ public struct Demo {
         for held in published.held { log("   held back: \(held.path): \(held.reason)") }
         for scheduled in published.scheduled { log("   scheduled: \(scheduled.path): \(scheduled.reason)") }
         let records = try RecordsVerifier(repository: repository).run(anchor: nil)
-        log("   \(published.records) records appended to the records branch; `civicpost records verify`: "
-            + (records.problems.isEmpty ? "chain of \(records.records) records intact" : records.problems.joined(separator: "; ")))
-        return Outcome(repository: repositoryURL, site: site, queue: queue, report: reportURL,
-                       refusedFindings: refused.errors, published: published)
+        log(
+            "   \(published.records) records appended to the records branch; `civicpost records verify`: "
+                + (records.problems.isEmpty ? "chain of \(records.records) records intact" : records.problems.joined(separator: "; ")))
+        return Outcome(
+            repository: repositoryURL, site: site, queue: queue, report: reportURL,
+            refusedFindings: refused.errors, published: published)
     }
 
     /// Empties the demo folder, but only if it is new, empty or an earlier demo's.

@@ -27,7 +27,8 @@ public struct Initializer {
             let tree = try repository.stageAll()
             let commit = try repository.createCommit(
                 tree: tree, parents: [], author: author, committer: author,
-                message: "Adopt civicpost: sample city content\n\nThis root commit is the approval baseline: what it holds counts as approved.\n",
+                message:
+                    "Adopt civicpost: sample city content\n\nThis root commit is the approval baseline: what it holds counts as approved.\n",
                 updating: "refs/heads/main")
             try HookInstaller(repository: repository).install()
             return commit
@@ -72,16 +73,20 @@ public struct HookInstaller {
         if try repository.configValue("core.hooksPath") == "hooks" { return .alreadyInstalled }
         let hooks = URL(fileURLWithPath: workdir).appendingPathComponent("hooks")
         guard FileManager.default.fileExists(atPath: hooks.appendingPathComponent("pre-commit").path) else {
-            throw WorkflowError.missing(path: "hooks/pre-commit", what: "hook (run `civicpost init` or copy it from the civicpost sample city)")
+            throw WorkflowError.missing(
+                path: "hooks/pre-commit", what: "hook (run `civicpost init` or copy it from the civicpost sample city)")
         }
         var outcome = Outcome.installed
         // A hook git ran before (in .git/hooks or an earlier hooksPath) keeps running, first.
-        let previousFolder = try repository.configValue("core.hooksPath")
+        let previousFolder =
+            try repository.configValue("core.hooksPath")
             .map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : URL(fileURLWithPath: workdir).appendingPathComponent($0) }
             ?? URL(fileURLWithPath: repository.gitDirectory).appendingPathComponent("hooks")
         let previous = previousFolder.appendingPathComponent("pre-commit")
         let local = hooks.appendingPathComponent("pre-commit.local")
-        if FileManager.default.isExecutableFile(atPath: previous.path), previous.standardizedFileURL != hooks.appendingPathComponent("pre-commit").standardizedFileURL {
+        if FileManager.default.isExecutableFile(atPath: previous.path),
+            previous.standardizedFileURL != hooks.appendingPathComponent("pre-commit").standardizedFileURL
+        {
             if FileManager.default.fileExists(atPath: local.path) { try FileManager.default.removeItem(at: local) }
             try FileManager.default.copyItem(at: previous, to: local)
             outcome = .chained(previous: previous.path)

@@ -19,7 +19,9 @@ public struct Scaffolder {
     public func run(in workspace: Workspace) throws -> String {
         let settings = try Settings.load(from: WorkingTreeSource(root: workspace.root))
         guard settings.roster.department(department) != nil else {
-            throw WorkflowError.invalid("department '\(department)' is not in content/roster.yml; known: \(settings.roster.departments.map(\.slug).joined(separator: ", "))")
+            throw WorkflowError.invalid(
+                "department '\(department)' is not in content/roster.yml; known: \(settings.roster.departments.map(\.slug).joined(separator: ", "))"
+            )
         }
         let slug = Self.slug(from: title)
         guard !slug.isEmpty else { throw WorkflowError.invalid("the title '\(title)' has no letters or digits to make a file name from") }
@@ -29,12 +31,13 @@ public struct Scaffolder {
                 throw WorkflowError.invalid("\(prohibited.rawValue) is prohibited by the city's social media policy")
             }
             guard let platform = Platform.named(name), settings.config.platforms.contains(platform) else {
-                throw WorkflowError.invalid("platform '\(name)' is not enabled; enabled: \(settings.config.platforms.map(\.rawValue).joined(separator: ", "))")
+                throw WorkflowError.invalid(
+                    "platform '\(name)' is not enabled; enabled: \(settings.config.platforms.map(\.rawValue).joined(separator: ", "))")
             }
             targets.append(platform)
         }
         if targets.isEmpty {
-            targets = settings.config.platforms.filter { $0 != .instagram } // Instagram needs an image
+            targets = settings.config.platforms.filter { $0 != .instagram }  // Instagram needs an image
         }
         let path = "\(Settings.postsFolder)/\(department)/\(today.year)/\(slug).md"
         let url = workspace.root.appendingPathComponent(path)
@@ -43,18 +46,18 @@ public struct Scaffolder {
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let text = """
-        ---
-        title: \(Self.yamlQuoted(title))
-        department: \(department)
-        platforms: [\(targets.map(\.rawValue).joined(separator: ", "))]
-        summary: \(Self.yamlQuoted(title.last.map { ".!?".contains($0) } == true ? title : title + "."))
-        review_by: \(today.adding(days: 90))
-        ---
-        Write the announcement here: what is happening, when, where and for whom.
+            ---
+            title: \(Self.yamlQuoted(title))
+            department: \(department)
+            platforms: [\(targets.map(\.rawValue).joined(separator: ", "))]
+            summary: \(Self.yamlQuoted(title.last.map { ".!?".contains($0) } == true ? title : title + "."))
+            review_by: \(today.adding(days: 90))
+            ---
+            Write the announcement here: what is happening, when, where and for whom.
 
-        Details: https://\(settings.config.canonicalHost)/
+            Details: https://\(settings.config.canonicalHost)/
 
-        """
+            """
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WorkflowError.invalid("\(path) could not be created: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -75,7 +78,7 @@ public struct Scaffolder {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 current.unicodeScalars.append(scalar)
             } else if scalar == "'" || scalar == "\u{2019}" {
-                continue // "Mayor's" -> "mayors"
+                continue  // "Mayor's" -> "mayors"
             } else if !current.isEmpty {
                 words.append(current)
                 current = ""

@@ -27,7 +27,8 @@ public final class SignatureVerifier {
         var lines = ""
         for person in roster.people {
             guard let key = person.signingKey?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty,
-                  !key.contains("\n") else { continue }
+                !key.contains("\n")
+            else { continue }
             for email in person.emails where !email.contains(" ") && !email.contains("\"") {
                 lines += "\(email) namespaces=\"git\" \(key)\n"
             }
@@ -60,8 +61,10 @@ public final class SignatureVerifier {
         try Data(signature).write(to: signatureFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ssh-keygen", "-Y", "verify", "-f", folder.appendingPathComponent("allowed_signers").path,
-                             "-I", principal, "-n", "git", "-s", signatureFile.path]
+        process.arguments = [
+            "ssh-keygen", "-Y", "verify", "-f", folder.appendingPathComponent("allowed_signers").path,
+            "-I", principal, "-n", "git", "-s", signatureFile.path,
+        ]
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output

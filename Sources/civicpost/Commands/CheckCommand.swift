@@ -7,9 +7,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check posts against the city's social media policy.",
         discussion: """
-        Without --staged, --range or --all, checks the PATHs given (files or folders). With --staged, \
-        PATHs limit the check to those staged files (as the pre-commit framework passes them).
-        """)
+            Without --staged, --range or --all, checks the PATHs given (files or folders). With --staged, \
+            PATHs limit the check to those staged files (as the pre-commit framework passes them).
+            """)
 
     @Flag(name: .long, help: "Check what the next commit holds (the index), as the pre-commit hook does.")
     var staged = false
@@ -17,7 +17,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Check every post in the work tree.")
     var all = false
 
-    @Option(name: .long, help: ArgumentHelp("Check every post version the commits in BASE..HEAD wrote, each as its commit author's work.", valueName: "BASE..HEAD"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Check every post version the commits in BASE..HEAD wrote, each as its commit author's work.", valueName: "BASE..HEAD"))
     var range: String?
 
     @OptionGroup var output: OutputOptions
@@ -37,8 +40,9 @@ struct CheckCommand: ParsableCommand {
         try failClosed {
             let scope: CheckScope = staged ? .staged(paths: paths) : all ? .all : range.map { .range($0) } ?? .paths(paths)
             let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let request = CheckRequest(scope: scope, directory: directory,
-                                       environment: ProcessInfo.processInfo.environment, today: clock.today)
+            let request = CheckRequest(
+                scope: scope, directory: directory,
+                environment: ProcessInfo.processInfo.environment, today: clock.today)
             let report = try request.run()
             try output.deliver(report, directory: directory, sourceRoot: try? Workspace.locate(from: directory).root)
         }

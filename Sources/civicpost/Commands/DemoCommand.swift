@@ -14,18 +14,20 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try failClosed {
-            let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                .standardizedFileURL
             let outcome = try Demo(folder: folder, now: clock.timestamp, today: clock.today).run { Terminal.print($0 + "\n") }
-            Terminal.print("""
+            Terminal.print(
+                """
 
-            Done.
-              repository: \(outcome.repository.path)
-              site:       \(outcome.site.path)/index.html
-              queue:      \(outcome.queue.path) (\(outcome.published.queued.count) files)
-              report:     \(outcome.report.path)
-              review:     \(outcome.repository.deletingLastPathComponent().appendingPathComponent("review.md").path)
+                Done.
+                  repository: \(outcome.repository.path)
+                  site:       \(outcome.site.path)/index.html
+                  queue:      \(outcome.queue.path) (\(outcome.published.queued.count) files)
+                  report:     \(outcome.report.path)
+                  review:     \(outcome.repository.deletingLastPathComponent().appendingPathComponent("review.md").path)
 
-            """)
+                """)
         }
     }
 }

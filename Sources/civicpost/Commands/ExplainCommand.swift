@@ -13,7 +13,8 @@ struct ExplainCommand: ParsableCommand {
         guard let rule else {
             var text = ""
             for description in RuleRegistry.allDescriptions {
-                text += "\(description.id.padding(toLength: 34, withPad: " ", startingAt: 0)) \(description.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(description.title)\n"
+                text +=
+                    "\(description.id.padding(toLength: 34, withPad: " ", startingAt: 0)) \(description.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(description.title)\n"
             }
             Terminal.print(text)
             return
@@ -22,13 +23,14 @@ struct ExplainCommand: ParsableCommand {
             Terminal.error("error: no rule '\(rule)'; `civicpost explain` lists them")
             throw ExitCode(64)
         }
-        Terminal.print("""
-        \(description.id): \(description.title)
-        default severity: \(description.severity.rawValue)\(description.suppressible ? "" : " (cannot be suppressed or reconfigured)")
+        Terminal.print(
+            """
+            \(description.id): \(description.title)
+            default severity: \(description.severity.rawValue)\(description.suppressible ? "" : " (cannot be suppressed or reconfigured)")
 
-        Policy, \(description.clause.section):
-          "\(description.clause.quote)"
-        \(description.hint.map { "\nHow to fix: \($0)\n" } ?? "")
-        """)
+            Policy, \(description.clause.section):
+              "\(description.clause.quote)"
+            \(description.hint.map { "\nHow to fix: \($0)\n" } ?? "")
+            """)
     }
 }

@@ -21,16 +21,19 @@ struct PublishCommand: ParsableCommand {
     func run() throws {
         try failClosed {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let result = try PublishRequest(directory: cwd, siteFolder: URL(fileURLWithPath: out, relativeTo: cwd),
-                                            queueFolder: URL(fileURLWithPath: queue, relativeTo: cwd),
-                                            now: clock.timestamp, today: clock.today).run()
+            let result = try PublishRequest(
+                directory: cwd, siteFolder: URL(fileURLWithPath: out, relativeTo: cwd),
+                queueFolder: URL(fileURLWithPath: queue, relativeTo: cwd),
+                now: clock.timestamp, today: clock.today
+            ).run()
             if let report {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
                 try encoder.encode(result).write(to: URL(fileURLWithPath: report, relativeTo: cwd), options: .atomic)
             }
             var text = "published \(result.site.posts) posts from \(result.commit.prefix(7)) into \(out): "
-            text += "\(result.pagesWritten) files written, \(result.pagesUnchanged) unchanged; \(result.queued.count) queue items into \(queue)\n"
+            text +=
+                "\(result.pagesWritten) files written, \(result.pagesUnchanged) unchanged; \(result.queued.count) queue items into \(queue)\n"
             for held in result.held { text += "held back: \(held.path): \(held.reason)\n" }
             for scheduled in result.scheduled { text += "scheduled: \(scheduled.path): \(scheduled.reason)\n" }
             for missing in result.site.missingMedia { text += "missing media: \(missing)\n" }

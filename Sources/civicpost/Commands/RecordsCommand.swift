@@ -36,7 +36,8 @@ struct RecordsCommand: ParsableCommand {
                     Terminal.print(String(decoding: try encoder.encode(outcome), as: UTF8.self) + "\n")
                 } else {
                     var text = outcome.problems.map { "records: error: \($0)\n" }.joined()
-                    text += outcome.problems.isEmpty
+                    text +=
+                        outcome.problems.isEmpty
                         ? "records verified: \(outcome.records) records, chain head \(outcome.head ?? "none") (keep it: pass --anchor next time)\n"
                         : "records NOT verified: \(outcome.problems.count) problem(s) in \(outcome.records) records\n"
                     Terminal.print(text)
@@ -75,10 +76,13 @@ struct RecordsCommand: ParsableCommand {
             try failClosed {
                 let (_, repository) = try RecordsCommand.repository()
                 let reader = RecordsReader(repository: repository)
-                let bytes = format == .zip ? try reader.zip(from: from.flatMap(Day.init), to: to.flatMap(Day.init))
-                                           : try reader.jsonLines(from: from.flatMap(Day.init), to: to.flatMap(Day.init))
+                let bytes =
+                    format == .zip
+                    ? try reader.zip(from: from.flatMap(Day.init), to: to.flatMap(Day.init))
+                    : try reader.jsonLines(from: from.flatMap(Day.init), to: to.flatMap(Day.init))
                 if let output {
-                    try AtomicFile.write(bytes, to: URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+                    try AtomicFile.write(
+                        bytes, to: URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
                 } else {
                     FileHandle.standardOutput.write(Data(bytes))
                 }
@@ -109,9 +113,11 @@ struct RecordsCommand: ParsableCommand {
                 } else {
                     var text = ""
                     for entry in due {
-                        text += "\(entry.record.retainUntil ?? "-")  record \(entry.record.sequence)  \(entry.record.action.rawValue)  \(entry.record.post.path)\n"
+                        text +=
+                            "\(entry.record.retainUntil ?? "-")  record \(entry.record.sequence)  \(entry.record.action.rawValue)  \(entry.record.post.path)\n"
                     }
-                    text += "\(due.count) record(s) past retention on \(today); civicpost never deletes records: dispose of them under the records schedule\n"
+                    text +=
+                        "\(due.count) record(s) past retention on \(today); civicpost never deletes records: dispose of them under the records schedule\n"
                     Terminal.print(text)
                 }
             }

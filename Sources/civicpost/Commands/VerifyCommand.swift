@@ -19,7 +19,8 @@ struct VerifyCommand: ParsableCommand {
             let (approvals, report) = try VerifyRequest(directory: cwd, branch: branch).run()
             var text = format.render(report)
             if format == .text {
-                text += "verified \(approvals.files.count) files on \(approvals.branch) at \(approvals.tip.short) since baseline \(approvals.baseline.short)\n"
+                text +=
+                    "verified \(approvals.files.count) files on \(approvals.branch) at \(approvals.tip.short) since baseline \(approvals.baseline.short)\n"
             }
             Terminal.print(text)
             if report.errors > 0 { throw Exit.findings }

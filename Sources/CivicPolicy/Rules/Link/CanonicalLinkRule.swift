@@ -5,7 +5,9 @@ public struct CanonicalLinkRule: Rule {
         title: "a link imitates the official city website, or a message has no link back to it",
         clause: PolicyClause(
             section: "GENERAL POLICY",
-            quote: "Social media content should contain links directing users back to the City's official website for in-depth information, forms, documents, or online services necessary to conduct business with the City."),
+            quote:
+                "Social media content should contain links directing users back to the City's official website for in-depth information, forms, documents, or online services necessary to conduct business with the City."
+        ),
         severity: .error,
         suppressible: true,
         hint: "link to the city site itself, https://city.milwaukee.gov/…",
@@ -38,12 +40,17 @@ public struct CanonicalLinkRule: Rule {
         // The publisher appends the post's page URL to every message; when the site itself is
         // not on the canonical host, each message needs its own link to the city site.
         if let front = post.frontMatter, let site = URLParts(context.config.baseURL),
-           HostJudgement.judge(site, config: context.config) != .canonical {
-            let hasCanonical = post.links(in: context).contains { $0.parts.map { HostJudgement.judge($0, config: context.config) == .canonical } ?? false }
+            HostJudgement.judge(site, config: context.config) != .canonical
+        {
+            let hasCanonical = post.links(in: context).contains {
+                $0.parts.map { HostJudgement.judge($0, config: context.config) == .canonical } ?? false
+            }
             if !hasCanonical {
-                findings.append(post.finding(rule, at: front.title.location,
-                    "no message links to \(context.config.canonicalHost), and the site (\(context.config.baseURL)) is elsewhere",
-                    hint: "add a link to the page on https://\(context.config.canonicalHost)/ with the details"))
+                findings.append(
+                    post.finding(
+                        rule, at: front.title.location,
+                        "no message links to \(context.config.canonicalHost), and the site (\(context.config.baseURL)) is elsewhere",
+                        hint: "add a link to the page on https://\(context.config.canonicalHost)/ with the details"))
             }
         }
         return findings

@@ -5,7 +5,9 @@ public struct OffsiteLinkRule: Rule {
         title: "a link goes outside the city's sites and the allowed hosts",
         clause: PolicyClause(
             section: "GENERAL POLICY",
-            quote: "To ensure that the City's website (www.city.milwaukee.gov) remains the primary and predominant internet presence for the City of Milwaukee and the central repository for the City's web-based information, wherever possible, content posted to City social media sites must also be made available on the City's website."),
+            quote:
+                "To ensure that the City's website (www.city.milwaukee.gov) remains the primary and predominant internet presence for the City of Milwaukee and the central repository for the City's web-based information, wherever possible, content posted to City social media sites must also be made available on the City's website."
+        ),
         severity: .warning,
         suppressible: true,
         hint: "link to the city's page on the subject, or add the host to allow.link_hosts in civicpost.yml",

@@ -12,7 +12,7 @@ public struct EmailAddressRule: Rule {
             "Contact ↓dale [at] example [dot] org.\n",
         ],
         nonTriggeringExamples: [
-            "Write to dpw@milwaukee.gov or visit https://city.milwaukee.gov/@dpw\n",
+            "Write to dpw@milwaukee.gov or visit https://city.milwaukee.gov/@dpw\n"
         ])
 
     public init() {}

@@ -3,7 +3,9 @@
 enum PersonalDataFinder {
     static let clause = PolicyClause(
         section: "OFFICIAL AND ACCEPTABLE EMPLOYEE USE",
-        quote: "City employees, in their role as designated representatives of the City of Milwaukee, must never post personal information to a City-sponsored social media site. … They should always exercise good judgment regarding the content and potential need for confidentiality (omitting addresses, phone numbers, and other personal data) of posted information.")
+        quote:
+            "City employees, in their role as designated representatives of the City of Milwaukee, must never post personal information to a City-sponsored social media site. … They should always exercise good judgment regarding the content and potential need for confidentiality (omitting addresses, phone numbers, and other personal data) of posted information."
+    )
 
     static func findings(_ kind: PIIKind, noun: String, rule: RuleDescription, post: Post, context: RuleContext) -> [Finding] {
         post.analysis(in: context).personalData.filter { $0.kind == kind }.map { match in

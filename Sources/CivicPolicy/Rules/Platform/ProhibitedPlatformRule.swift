@@ -5,7 +5,9 @@ public struct ProhibitedPlatformRule: Rule {
         title: "a prohibited foreign platform (TikTok, WeChat, Tencent QQ) is a target or linked",
         clause: PolicyClause(
             section: "PROHIBITED FOREIGN PRODUCTS",
-            quote: "In Alignment with the State of Wisconsin Department of Administration Standard 290 – REMOVAL OF PROHIBITED FOREIGN PRODUCTS, the City of Milwaukee prohibits the use of Tik Tok, WeChat and Tencent QQ, on city owned devices."),
+            quote:
+                "In Alignment with the State of Wisconsin Department of Administration Standard 290 – REMOVAL OF PROHIBITED FOREIGN PRODUCTS, the City of Milwaukee prohibits the use of Tik Tok, WeChat and Tencent QQ, on city owned devices."
+        ),
         severity: .error,
         suppressible: false,
         hint: "remove it: the city's policy prohibits TikTok, WeChat and Tencent QQ, and no setting can allow them",
@@ -32,19 +34,25 @@ public struct ProhibitedPlatformRule: Rule {
         if let front = post.frontMatter {
             for name in front.platforms {
                 if let platform = ProhibitedPlatform.named(name.value) {
-                    findings.append(post.finding(rule, at: name.location,
-                        "\(platform.rawValue) is a prohibited platform and cannot be a target"))
+                    findings.append(
+                        post.finding(
+                            rule, at: name.location,
+                            "\(platform.rawValue) is a prohibited platform and cannot be a target"))
                 }
             }
             for (name, _) in front.social {
                 if let platform = ProhibitedPlatform.named(name.value) {
-                    findings.append(post.finding(rule, at: name.location,
-                        "'social.\(name.value)' is text for \(platform.rawValue), a prohibited platform"))
+                    findings.append(
+                        post.finding(
+                            rule, at: name.location,
+                            "'social.\(name.value)' is text for \(platform.rawValue), a prohibited platform"))
                 }
             }
         }
         for link in post.links(in: context) {
-            guard let parts = link.parts, case let .prohibited(platform) = HostJudgement.judge(parts, config: context.config) else { continue }
+            guard let parts = link.parts, case let .prohibited(platform) = HostJudgement.judge(parts, config: context.config) else {
+                continue
+            }
             findings.append(post.finding(rule, at: link.range, "link to \(platform.rawValue), a prohibited platform"))
         }
         return findings

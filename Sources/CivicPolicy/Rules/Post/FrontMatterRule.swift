@@ -5,7 +5,9 @@ public struct FrontMatterRule: Rule {
         title: "front matter is missing, invalid, or disagrees with the post's path",
         clause: PolicyClause(
             section: "OFFICIAL AND ACCEPTABLE EMPLOYEE USE",
-            quote: "With the exception of elected officials, City employees posting official information to social media sites generally may do so only for the department they represent."),
+            quote:
+                "With the exception of elected officials, City employees posting official information to social media sites generally may do so only for the department they represent."
+        ),
         severity: .error,
         suppressible: false,
         hint: "a post is content/posts/<department>/<yyyy>/<slug>.md starting with '---', title, department, platforms, '---'",
@@ -32,30 +34,40 @@ public struct FrontMatterRule: Rule {
             post.finding(rule, at: $0.location, $0.message, severity: $0.severity == .error ? nil : $0.severity)
         }
         guard let parts = post.pathParts else {
-            findings.append(post.finding(rule, at: SourceLocation(line: 1, column: 1),
-                "post path '\(post.path)' is not content/posts/<department>/<yyyy>/<slug>.md"))
+            findings.append(
+                post.finding(
+                    rule, at: SourceLocation(line: 1, column: 1),
+                    "post path '\(post.path)' is not content/posts/<department>/<yyyy>/<slug>.md"))
             return findings
         }
         if parts.year.count != 4 || !parts.year.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            findings.append(post.finding(rule, at: SourceLocation(line: 1, column: 1),
-                "the folder '\(parts.year)' in the path must be a four-digit year"))
+            findings.append(
+                post.finding(
+                    rule, at: SourceLocation(line: 1, column: 1),
+                    "the folder '\(parts.year)' in the path must be a four-digit year"))
         }
         if !Roster.isSlug(parts.slug) {
-            findings.append(post.finding(rule, at: SourceLocation(line: 1, column: 1),
-                "the file name '\(parts.slug).md' must be lower-case letters, digits and hyphens",
-                hint: "rename it, e.g. with `civicpost new --title`, which makes the slug from the title"))
+            findings.append(
+                post.finding(
+                    rule, at: SourceLocation(line: 1, column: 1),
+                    "the file name '\(parts.slug).md' must be lower-case letters, digits and hyphens",
+                    hint: "rename it, e.g. with `civicpost new --title`, which makes the slug from the title"))
         }
         guard let front = post.frontMatter else { return findings }
         let department = front.department
         if context.roster.department(department.value) == nil {
             let known = context.roster.departments.map(\.slug).joined(separator: ", ")
-            findings.append(post.finding(rule, at: department.location,
-                "department '\(department.value)' is not in the roster",
-                hint: "use one of: \(known)"))
+            findings.append(
+                post.finding(
+                    rule, at: department.location,
+                    "department '\(department.value)' is not in the roster",
+                    hint: "use one of: \(known)"))
         } else if department.value != parts.department {
-            findings.append(post.finding(rule, at: department.location,
-                "department '\(department.value)' disagrees with the folder '\(parts.department)' in the path",
-                hint: "move the post to content/posts/\(department.value)/ or fix 'department'"))
+            findings.append(
+                post.finding(
+                    rule, at: department.location,
+                    "department '\(department.value)' disagrees with the folder '\(parts.department)' in the path",
+                    hint: "move the post to content/posts/\(department.value)/ or fix 'department'"))
         }
         if front.title.value.trimmingSpaces.isEmpty {
             findings.append(post.finding(rule, at: front.title.location, "the title is blank"))
@@ -63,22 +75,28 @@ public struct FrontMatterRule: Rule {
         for name in front.platforms where ProhibitedPlatform.named(name.value) == nil {
             if let platform = Platform.named(name.value) {
                 if !context.config.platforms.contains(platform) {
-                    findings.append(post.finding(rule, at: name.location,
-                        "\(platform.displayName) is not enabled in civicpost.yml",
-                        hint: "enabled platforms: \(context.config.platforms.map(\.rawValue).joined(separator: ", "))"))
+                    findings.append(
+                        post.finding(
+                            rule, at: name.location,
+                            "\(platform.displayName) is not enabled in civicpost.yml",
+                            hint: "enabled platforms: \(context.config.platforms.map(\.rawValue).joined(separator: ", "))"))
                 }
             } else {
-                findings.append(post.finding(rule, at: name.location, "unknown platform '\(name.value)'",
-                    hint: "platforms are: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))"))
+                findings.append(
+                    post.finding(
+                        rule, at: name.location, "unknown platform '\(name.value)'",
+                        hint: "platforms are: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
         let targets = Set(front.targetPlatforms)
         for (name, _) in front.social where ProhibitedPlatform.named(name.value) == nil {
             if let platform = Platform.named(name.value) {
                 if !targets.contains(platform) {
-                    findings.append(post.finding(rule, at: name.location,
-                        "'social.\(name.value)' is text for a platform the post does not target",
-                        hint: "add \(name.value) to 'platforms' or remove its text"))
+                    findings.append(
+                        post.finding(
+                            rule, at: name.location,
+                            "'social.\(name.value)' is text for a platform the post does not target",
+                            hint: "add \(name.value) to 'platforms' or remove its text"))
                 }
             } else {
                 findings.append(post.finding(rule, at: name.location, "'social.\(name.value)' is not a platform"))
@@ -87,8 +105,10 @@ public struct FrontMatterRule: Rule {
         for item in front.media {
             let file = item.file.value
             if !file.hasPrefix("media/") || file.split(separator: "/").contains("..") || file.contains("\\") {
-                findings.append(post.finding(rule, at: item.file.location,
-                    "media file '\(file)' must be a path under media/ without '..'"))
+                findings.append(
+                    post.finding(
+                        rule, at: item.file.location,
+                        "media file '\(file)' must be a path under media/ without '..'"))
             }
         }
         return findings
