@@ -46,29 +46,23 @@ public struct GitHubReporter: Sendable {
 
     /// A workflow command's message: `%`, `\r` and `\n` escaped.
     public static func escapeData(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        percentEscaping(text, also: [])
     }
 
     /// A workflow command's property value: as ``escapeData(_:)``, and `:` and `,` too.
     public static func escapeProperty(_ text: String) -> String {
+        percentEscaping(text, also: [":", ","])
+    }
+
+    /// `%`, `\r`, `\n` and the `also` characters as `%XX`.
+    private static func percentEscaping(_ text: String, also extra: Set<Unicode.Scalar>) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(scalar)
+            if scalar == "%" || scalar == "\r" || scalar == "\n" || extra.contains(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "%" + (hex.count < 2 ? "0" + hex : hex)
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
