@@ -79,7 +79,7 @@ public struct PublishRequest {
             cache.sites[siteFolder.standardizedFileURL.path] = renderCache
             try cache.save(gitDirectory: repository.gitDirectory)
 
-            let queue = try OutputFolder(root: queueFolder)
+            let queue = try QueueWriter(root: queueFolder)
             let (items, records) = try queueAndRecord(
                 published, approvals: approvals, settings: settings, builder: builder,
                 site: site, queue: queue, repository: repository)
@@ -133,16 +133,18 @@ public struct PublishRequest {
     }
 
     /// Queue items and records for what is new since the archive's last record: versions
-    /// not yet published, and withdrawals of posts that went stale or left the branch. Queue
-    /// files are written before the records that say they were queued, in chunks, so memory
-    /// stays bounded and a run killed in between writes the same files again next time
-    /// (same names, same bytes, same idempotency keys).
+    /// not yet published, and withdrawals of posts that went stale or left the branch, in
+    /// chunks so memory stays bounded. Each chunk's queue files go through the queue's
+    /// roll-forward journal before the records that say they were queued, so a run killed
+    /// at any moment never loses an item and never writes one twice.
     private func queueAndRecord(
         _ published: [PublishedPost], approvals: ApprovalReport, settings: Settings, builder: SiteBuilder,
-        site: OutputFolder, queue: OutputFolder, repository: Repository
+        site: OutputFolder, queue: QueueWriter, repository: Repository
     ) throws -> ([QueueItem], Int) {
         let archive = RecordsArchive(repository: repository)
         var state = try archive.state()
+        // A batch an interrupted run left half done is completed first, never written twice.
+        let alreadyWritten = try queue.recover()
         var pending: [(PublishedPost?, String, ArchiveState.LivePost?)] = []
         for item in published {
             if item.outdated {
@@ -179,9 +181,10 @@ public struct PublishRequest {
                 }
             }
             let items = drafts.flatMap(\.queueItems)
-            try QueueWriter(folder: queue).write(items)
+            try queue.write(items, skipping: alreadyWritten)
             try archive.append(drafts, to: &state, now: now, retention: settings.config.retention["posts"])
-            written += items
+            try queue.finish()
+            written += items.filter { !alreadyWritten.contains($0.idempotencyKey) }
         }
         return (written, pending.count)
     }
