@@ -87,8 +87,7 @@ public final class RecordsArchive {
     /// moves the branch once, only if it still points where it did (no lost records).
     public func append(_ drafts: [Draft], to state: inout ArchiveState, now: Timestamp, retention: String?) throws {
         guard !drafts.isEmpty else { return }
-        guard let workdir = repository.workingDirectory ?? Optional(repository.gitDirectory) else { return }
-        let batch = try Repository.openBatch(at: workdir)
+        let batch = try Repository.openBatch(at: repository.gitDirectory)
         let oldTip = state.tip.flatMap { ObjectID(hex: $0) }
         var tree = try oldTip.map { try batch.commit($0).tree }
         var tip = oldTip
