@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """civicpost benchmark harness.
 
-    python3 bench/run.py [--posts 10000] [--runs 5] [--only NAME[,NAME]]
-                         [--civicpost PATH] [--json OUT] [--seed 1] [--keep]
+    python3 bench/run.py [--posts 10000] [--runs 5] [--warmup 1] [--only NAME[,NAME]]
+                         [--civicpost PATH] [--json OUT] [--markdown OUT] [--seed 1]
+                         [--keep] [--no-install] [--fail-unmet] [--list]
 
 Generates a corpus with bench/gen_corpus.py (cached under
 /tmp/civicpost-bench/cache by posts, seed and a hash of the generator, the
@@ -13,7 +14,8 @@ then --runs times timed; the table shows the median, min and max wall time,
 MB/s over the row's input (MB = 10^6 bytes), the peak RSS of the child
 (os.wait4 rusage, which includes the child's own waited-for children), and
 the ratio median / median of the group's peer row (below 1 = civicpost
-faster).
+faster), and each civicpost row's targets from the issues, met or not.  It ends
+with a Markdown table to paste (--markdown also writes it to a file).
 
 A row whose exit code is not in its `ok` codes is reported FAILED (with the
 tail of its stderr) and not timed further.  civicpost documents exit 1 as
@@ -32,6 +34,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -162,6 +165,10 @@ class Ctx:
         self.last_edit: tuple[str, str] | None = None    # (post path, marker text) of the last edit
         self.author_name, self.author_email = self.spokesperson("dpw")
         self._post: str | None = None
+        self.packs0 = set(os.listdir(self.pack_dir())) if os.path.isdir(self.pack_dir()) else set()
+
+    def pack_dir(self) -> str:
+        return os.path.join(self.repo, ".git", "objects", "pack")
 
     def vars(self) -> dict:
         return {k: getattr(self, k) for k in ("repo", "hugo_site", "hugo_out", "site_out", "queue_out",
@@ -264,6 +271,10 @@ def hook_clean_publish(c: Ctx):
     if subprocess.run(["git", "-C", c.repo, "rev-parse", "-q", "--verify", "refs/heads/records"],
                       stdout=subprocess.DEVNULL).returncode == 0:
         c.git("update-ref", "-d", "refs/heads/records")
+    # The packs earlier runs wrote for the records branch are unreachable now: remove them,
+    # so that every run starts from the corpus's own objects only.
+    for f in set(os.listdir(c.pack_dir())) - c.packs0:
+        os.remove(os.path.join(c.pack_dir(), f))
 
 
 def hook_hugo_full_build(c: Ctx):
@@ -433,10 +444,25 @@ def _edit_note(out_dir: str, c: Ctx) -> str:
     return "edit is on the page" if found else "EDIT NOT ON THE PAGE"
 
 
-def sum_files_site(out: str, c: Ctx) -> str:
+def _published(out: str) -> str:
+    """civicpost publish's first line, without its paths: "published N posts from C: ..."."""
     first = out.strip().splitlines()[0] if out.strip() else ""
-    return (f"{_count_files(c.site_out)} site + {_count_files(c.queue_out)} queue files"
-            + (f"; {first[:60]}" if first.startswith("published") else ""))
+    if not first.startswith("published"):
+        return ""
+    return re.sub(r" into \S+?:", ":", re.sub(r" into \S+$", "", first.replace(";", ",")))
+
+
+def _packs(c: Ctx) -> str:
+    """The packs in the content repository: publish writes the records branch as packs."""
+    d = os.path.join(c.repo, ".git", "objects", "pack")
+    packs = [f for f in os.listdir(d) if f.endswith(".pack")] if os.path.isdir(d) else []
+    size = sum(os.path.getsize(os.path.join(d, f)) for f in packs)
+    return f"repo has {len(packs)} packs, {size / 1e6:.0f} MB"
+
+
+def sum_files_site(out: str, c: Ctx) -> str:
+    return (f"{_count_files(c.site_out)} site + {_count_files(c.queue_out)} queue files; {_published(out)}; "
+            f"{_packs(c)}")
 
 
 SUMMARIES = {
@@ -450,7 +476,7 @@ SUMMARIES = {
     "files_hugo": lambda out, c: f"{_count_files(c.hugo_out)} files out",
     "files_site": sum_files_site,
     "edit_in_hugo": lambda out, c: _edit_note(c.hugo_out, c),
-    "edit_in_site": lambda out, c: _edit_note(c.site_out, c) + "; " + ((out.strip().splitlines() or [""])[0][:70]),
+    "edit_in_site": lambda out, c: f"{_edit_note(c.site_out, c)}; {_published(out)}; {_packs(c)}",
 }
 
 
@@ -492,6 +518,10 @@ def ensure_corpus(posts: int, seed: int) -> tuple[str, dict]:
         json.dump(meta, f, indent=1)
     rmtree(cache)
     os.rename(tmp, cache)
+    # corpora made from an older generator, config, roster or hook are never used again
+    for old in os.listdir(os.path.join(SCRATCH, "cache")):
+        if old.startswith(f"p{posts}-s{seed}-") and old != key:
+            rmtree(os.path.join(SCRATCH, "cache", old))
     print(f"corpus: generated in {secs:.1f} s: {meta['summary']}")
     return cache, meta
 
@@ -874,6 +904,7 @@ def main(argv=None):
 
     civicpost = os.path.abspath(args.civicpost)
     built = os.access(civicpost, os.X_OK)
+    source = git_head(REPO)   # before the runs: the sources may change while they go on
     if not built and any(r.kind == "civicpost" for r in rows):
         print("civicpost not built: run `swift build -c release --product civicpost`"
               + ("" if civicpost.endswith(os.path.join(".build", "release", "civicpost")) else f" ({civicpost})"),
@@ -909,7 +940,7 @@ def main(argv=None):
                 "seed": args.seed, "runs": args.runs, "warmup": args.warmup, "cpus": os.cpu_count(),
                 "load_before": load_before, "load_after": load_after,
                 "civicpost_version": civicpost_version(civicpost) if built else None,
-                "source": git_head(REPO),
+                "source": source,
                 "tools_line": ", ".join(v for v in tools.values() if v)}
         md = markdown(ev, head)
         print("\n" + md, end="")

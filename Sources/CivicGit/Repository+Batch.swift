@@ -18,25 +18,29 @@ extension Repository {
         return repository
     }
 
-    /// Writes every object made since the last flush as one packfile under `objects/pack`
-    /// (`git_mempack_dump`, `git_indexer`), then empties the memory store.
+    /// Writes the objects made since the last flush — and only those — as one packfile under
+    /// `objects/pack` (`git_packbuilder_insert` for each, `git_packbuilder_write`), then empties
+    /// the memory store. (`git_mempack_dump` would pack each commit with its whole tree, so a
+    /// growing archive would be written again on every flush.)
     public func flushBatch() throws {
         guard let mempack else { return }
-        var pack = git_buf()
-        defer { git_buf_dispose(&pack) }
-        try check(git_mempack_dump(&pack, handle, mempack))
-        // An empty pack is a 12-byte header and a 20-byte trailer: nothing was written.
-        if pack.size > 32, let data = pack.ptr {
-            var options = git_indexer_options()
-            try check(git_indexer_options_init(&options, UInt32(GIT_INDEXER_OPTIONS_VERSION)))
-            var indexer: OpaquePointer?
-            try check(git_indexer_new(&indexer, gitDirectory + "objects/pack", 0, nil, &options))
-            defer { git_indexer_free(indexer) }
-            var stats = git_indexer_progress()
-            try check(git_indexer_append(indexer, data, pack.size, &stats))
-            try check(git_indexer_commit(indexer, &stats))
+        if !batchObjects.isEmpty {
+            var builder: OpaquePointer?
+            try check(git_packbuilder_new(&builder, handle))
+            defer { git_packbuilder_free(builder) }
+            for id in batchObjects {
+                var oid = id.raw
+                try check(git_packbuilder_insert(builder, &oid, nil))
+            }
+            try check(git_packbuilder_write(builder, gitDirectory + "objects/pack", 0, nil, nil))
         }
+        batchObjects.removeAll()
         try check(git_mempack_reset(mempack))
+    }
+
+    /// Notes an object written through a batch handle, for ``flushBatch()``.
+    func noteBatchObject(_ id: ObjectID) {
+        if mempack != nil { batchObjects.append(id) }
     }
 
     /// Whether `ancestor` is `descendant` or one of its ancestors (`git_graph_descendant_of`).
@@ -127,6 +131,7 @@ extension Repository {
         try edit(builder!)
         var out = git_oid()
         try check(git_treebuilder_write(&out, builder))
+        noteBatchObject(ObjectID(out))
         return ObjectID(out)
     }
 }

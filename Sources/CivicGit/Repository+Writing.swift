@@ -34,6 +34,7 @@ extension Repository {
             }
         }
         let id = ObjectID(commitOID)
+        noteBatchObject(id)
         if let reference {
             try moveReference(reference, to: id, from: parents.first, message: "commit: \(message.prefix { $0 != "\n" })")
         }

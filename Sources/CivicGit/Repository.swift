@@ -9,6 +9,8 @@ public final class Repository {
     /// The in-memory object store of a batch handle (``openBatch(at:)``), owned by the
     /// repository's object database.
     var mempack: OpaquePointer?
+    /// Objects written through a batch handle since its last flush.
+    var batchObjects: [ObjectID] = []
 
     private init(handle: OpaquePointer) {
         self.handle = handle
@@ -133,6 +135,7 @@ public final class Repository {
         try bytes.withUnsafeBytes { raw in
             try check(git_blob_create_from_buffer(&oid, handle, raw.baseAddress, raw.count))
         }
+        noteBatchObject(ObjectID(oid))
         return ObjectID(oid)
     }
 
