@@ -38,11 +38,6 @@ public enum EmbeddedFiles {
         return out
     }
 
-    /// The embedded file at `path`, if any.
-    public static func file(at path: String) -> File? {
-        all.first { $0.path == path }
-    }
-
     /// The embedded files whose path starts with `prefix`.
     public static func files(under prefix: String) -> [File] {
         all.filter { $0.path.hasPrefix(prefix) }

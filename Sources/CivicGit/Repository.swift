@@ -214,26 +214,6 @@ public final class Repository {
         return try body(tree!)
     }
 
-    /// Writes a tree holding exactly `files` (folders made as needed) through an in-memory
-    /// index (`git_index_new`, `git_index_write_tree_to`). Does not touch the work tree.
-    public func writeTree(_ files: [FileEntry]) throws -> ObjectID {
-        var index: OpaquePointer?
-        try check(git_index_new(&index))
-        defer { git_index_free(index) }
-        for file in files {
-            var entry = git_index_entry()
-            entry.mode = file.isExecutable ? GIT_FILEMODE_BLOB_EXECUTABLE.rawValue : GIT_FILEMODE_BLOB.rawValue
-            entry.id = file.blob.raw
-            try file.path.withCString { path in
-                entry.path = path
-                try check(git_index_add(index, &entry))
-            }
-        }
-        var oid = git_oid()
-        try check(git_index_write_tree_to(&oid, index, handle))
-        return ObjectID(oid)
-    }
-
     // MARK: Changes
 
     /// Paths that differ between two trees; a nil tree is empty. Folders whose tree ids are
@@ -316,18 +296,6 @@ public final class Repository {
     /// The index, read once, for lookups by path (`git_repository_index`).
     public func stagedIndex() throws -> StagedIndex {
         StagedIndex(handle: try openIndex(), owner: self)
-    }
-
-    /// Every file in the index, sorted by path.
-    public func indexFiles() throws -> [FileEntry] {
-        let index = try openIndex()
-        defer { git_index_free(index) }
-        return (0..<git_index_entrycount(index)).compactMap { position in
-            guard let entry = git_index_get_byindex(index, position) else { return nil }
-            return FileEntry(
-                path: String(cString: entry.pointee.path), blob: ObjectID(entry.pointee.id),
-                isExecutable: entry.pointee.mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue)
-        }
     }
 
     private func lookupTree(_ id: ObjectID) throws -> OpaquePointer {

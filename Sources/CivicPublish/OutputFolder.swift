@@ -35,12 +35,6 @@ public final class OutputFolder {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// Writes `bytes` at `relativePath` now (stage and commit).
-    public func write(_ bytes: [UInt8], to relativePath: String) throws {
-        try stage(bytes, to: relativePath)
-        try commit()
-    }
-
     /// Stages `bytes` for `relativePath` unless the file already holds exactly them.
     /// Throws ``PublishError/unsafePath(_:)`` for a path that could leave the folder.
     public func stage(_ bytes: [UInt8], to relativePath: String) throws {

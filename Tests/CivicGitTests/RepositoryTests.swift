@@ -51,7 +51,7 @@ import Testing
         let sandbox = try GitSandbox()
         let repository = try Repository.discover(from: sandbox.root.path)
         let blob = try repository.writeBlob(Array("record\n".utf8))
-        let tree = try repository.writeTree([FileEntry(path: "records/2026/one.json", blob: blob)])
+        let tree = try repository.tree(nil, placing: [(name: "one.json", blob: blob)], in: "records/2026/")
         let signature = Signature(name: "civicpost", email: "civicpost@localhost", time: Date(timeIntervalSince1970: 1_800_000_000))
         let commit = try repository.createCommit(
             tree: tree, parents: [], author: signature, committer: signature,
