@@ -28,8 +28,11 @@ let package = Package(
         // syncfs(2), which Swift's Glibc module does not declare.
         .target(name: "CFileSync"),
 
+        // git_libgit2_opts, which Swift cannot call (it is variadic).
+        .target(name: "CGitOptions", dependencies: ["CGit2"]),
+
         // Git objects through libgit2; owns every libgit2 pointer.
-        .target(name: "CivicGit", dependencies: ["CGit2"]),
+        .target(name: "CivicGit", dependencies: ["CGit2", "CGitOptions"]),
         // Markdown through cmark-gfm: one parse, safe HTML, plain text, links with positions.
         .target(name: "CivicMarkdown", dependencies: ["CCmark"]),
         // The policy: content model and every rule. Pure: no git, no files, no clock.

@@ -47,8 +47,29 @@ extension Repository {
         return chain
     }
 
-    /// A commit's parents and author email only: cheaper than ``commit(_:)`` for walks.
-    public func parentsAndAuthor(of id: ObjectID) throws -> (parents: [ObjectID], authorEmail: String) {
+    /// The ids of the commits reachable from `tip`, in the order found (`git_revwalk`, no
+    /// sorting): cheaper than ``history(from:hiding:firstParentOnly:ordered:)`` when only the
+    /// ids are needed, as no commit is read twice.
+    public func reachableCommitIDs(from tip: ObjectID) throws -> [ObjectID] {
+        var walk: OpaquePointer?
+        try check(git_revwalk_new(&walk, handle))
+        defer { git_revwalk_free(walk) }
+        try check(git_revwalk_sorting(walk, GIT_SORT_NONE.rawValue))
+        var tipOID = tip.raw
+        try check(git_revwalk_push(walk, &tipOID))
+        var ids: [ObjectID] = []
+        var oid = git_oid()
+        while true {
+            let result = git_revwalk_next(&oid, walk)
+            if result == GIT_ITEROVER.rawValue { break }
+            try check(result)
+            ids.append(ObjectID(oid))
+        }
+        return ids
+    }
+
+    /// A commit's parents, tree and author email only: cheaper than ``commit(_:)`` for walks.
+    public func commitHeader(of id: ObjectID) throws -> (parents: [ObjectID], tree: ObjectID, authorEmail: String) {
         var oid = id.raw
         var commit: OpaquePointer?
         try check(git_commit_lookup(&commit, handle, &oid))
@@ -56,7 +77,17 @@ extension Repository {
         let count = git_commit_parentcount(commit)
         let parents = (0..<count).map { ObjectID(git_commit_parent_id(commit, $0).pointee) }
         let email = git_commit_author(commit).pointee.email.map { String(cString: $0) } ?? ""
-        return (parents, email)
+        return (parents, ObjectID(git_commit_tree_id(commit).pointee), email)
+    }
+
+    /// The id of a commit's root tree only: cheaper than ``commit(_:)`` when that is all a
+    /// walk needs.
+    public func treeID(ofCommit id: ObjectID) throws -> ObjectID {
+        var oid = id.raw
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, handle, &oid))
+        defer { git_commit_free(commit) }
+        return ObjectID(git_commit_tree_id(commit).pointee)
     }
 
     /// The best common ancestor of two commits (`git_merge_base`), or nil.

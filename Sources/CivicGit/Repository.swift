@@ -11,6 +11,8 @@ public final class Repository {
     var mempack: OpaquePointer?
     /// Objects written through a batch handle since its last flush.
     var batchObjects: [ObjectID] = []
+    /// Trees read recently, by id.
+    let trees = TreeCache()
 
     private init(handle: OpaquePointer) {
         self.handle = handle
@@ -141,13 +143,76 @@ public final class Repository {
 
     // MARK: Trees
 
-    /// The file at `path` in a tree, or nil (`git_tree_entry_bypath`).
+    /// The file at `path` in a tree, or nil (`git_tree_entry_bypath`). The folders on the way
+    /// are read through the tree cache, so looking up many paths (or one path in many
+    /// commits that share folders) reads each folder once.
     public func file(at path: String, inTree treeID: ObjectID) throws -> FileEntry? {
+        let components = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard !components.contains(where: \.isEmpty) else { return try fileByPath(path, inTree: treeID) }
+        var folder = treeID
+        for (position, component) in components.enumerated() {
+            guard let found = try entry(named: component, inTree: folder) else { return nil }
+            if position == components.count - 1 {
+                guard found.type == GIT_OBJECT_BLOB else { return nil }
+                return FileEntry(path: path, blob: found.id, isExecutable: found.isExecutable)
+            }
+            guard found.type == GIT_OBJECT_TREE else { return nil }
+            folder = found.id
+        }
+        return nil
+    }
+
+    /// Whether the file at `path` in `tree` is the blob `blob` (as ``file(at:inTree:)`` tells),
+    /// where `reference` is a tree that may hold that blob there too: from the first folder
+    /// on the way that the two trees share, nothing more of `tree` is read. (A merge and its
+    /// merged branch share most folders.)
+    public func hasFile(at path: String, blob: ObjectID, inTree tree: ObjectID, like reference: ObjectID) throws -> Bool {
+        let components = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard !components.contains(where: \.isEmpty) else { return try fileByPath(path, inTree: tree)?.blob == blob }
+        // The folders of `reference` on the way to the file, when it holds the blob there.
+        var shared: [ObjectID] = [reference]
+        for (position, component) in components.enumerated() {
+            guard let found = try entry(named: component, inTree: shared[position]) else { break }
+            if position == components.count - 1 {
+                if found.type != GIT_OBJECT_BLOB || found.id != blob { shared = [] }
+                break
+            }
+            guard found.type == GIT_OBJECT_TREE else { break }
+            shared.append(found.id)
+        }
+        if shared.count != components.count { shared = [] }
+        var folder = tree
+        for (position, component) in components.enumerated() {
+            if position < shared.count, shared[position] == folder { return true }
+            guard let found = try entry(named: component, inTree: folder) else { return false }
+            if position == components.count - 1 { return found.type == GIT_OBJECT_BLOB && found.id == blob }
+            guard found.type == GIT_OBJECT_TREE else { return false }
+            folder = found.id
+        }
+        return false
+    }
+
+    /// The entry `name` of the folder `treeID` (`git_tree_entry_byname`), or nil.
+    private func entry(
+        named name: Substring.UTF8View, inTree treeID: ObjectID
+    ) throws -> (type: git_object_t, id: ObjectID, isExecutable: Bool)? {
+        try withTree(treeID) { tree in
+            guard let entry = git_tree_entry_byname(tree, String(Substring(name))) else { return nil }
+            return (
+                git_tree_entry_type(entry), ObjectID(git_tree_entry_id(entry).pointee),
+                git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE
+            )
+        }
+    }
+
+    /// ``file(at:inTree:)`` for paths with empty components (`a//b`, `/a`, `a/`), which
+    /// `git_tree_entry_bypath` rejects or reads as a folder.
+    private func fileByPath(_ path: String, inTree treeID: ObjectID) throws -> FileEntry? {
         try withTree(treeID) { tree in
             var entry: OpaquePointer?
             let result = git_tree_entry_bypath(&entry, tree, path)
             if result == GIT_ENOTFOUND.rawValue { return nil }
-            try check(result)
+            try check(result, "file(at:inTree:)")
             defer { git_tree_entry_free(entry) }
             guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
             return FileEntry(
@@ -206,12 +271,11 @@ public final class Repository {
         }
     }
 
+    /// Calls `body` with the tree `id`, read through the tree cache.
     func withTree<T>(_ id: ObjectID, _ body: (OpaquePointer) throws -> T) throws -> T {
-        var oid = id.raw
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, handle, &oid))
+        let tree = try lookupTree(id)
         defer { git_tree_free(tree) }
-        return try body(tree!)
+        return try body(tree)
     }
 
     // MARK: Changes
@@ -231,18 +295,32 @@ public final class Repository {
         defer { git_tree_free(oldTree) }
         let newTree = try new.map(lookupTree)
         defer { git_tree_free(newTree) }
-        // Entries are compared in place (by name lookup in the other tree); Swift strings are
-        // made only for what changed.
+        // Entries are compared in place; Swift strings are made only for what changed. Both
+        // trees are in git's order, so one pass pairs the entries of equal name and kind; an
+        // entry left unpaired is looked up by name in the other tree, as for a folder that
+        // became a file.
         func kind(_ entry: OpaquePointer?) -> git_object_t { git_tree_entry_type(entry) }
-        func entries(_ tree: OpaquePointer?) -> [OpaquePointer] {
-            guard let tree else { return [] }
-            return (0..<git_tree_entrycount(tree)).compactMap { git_tree_entry_byindex(tree, $0) }
-        }
-        for entry in entries(newTree) {
+        let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
+        let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
+        var paired = [Bool](repeating: false, count: oldCount)
+        var cursor = 0
+        for index in 0..<newCount {
+            guard let entry = git_tree_entry_byindex(newTree, index) else { continue }
+            var previous: OpaquePointer?
+            while cursor < oldCount, let candidate = git_tree_entry_byindex(oldTree, cursor) {
+                let order = git_tree_entry_cmp(candidate, entry)
+                if order > 0 { break }
+                if order == 0 {
+                    previous = candidate
+                    paired[cursor] = true
+                }
+                cursor += 1
+                if order == 0 { break }
+            }
             let type = kind(entry)
             guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { continue }
             let name = git_tree_entry_name(entry)!
-            let previous = oldTree.flatMap { git_tree_entry_byname($0, name) }
+            if previous == nil { previous = oldTree.flatMap { git_tree_entry_byname($0, name) } }
             if let previous, kind(previous) == type, git_oid_equal(git_tree_entry_id(previous), git_tree_entry_id(entry)) != 0 { continue }
             let path = base + String(cString: name)
             let id = ObjectID(git_tree_entry_id(entry).pointee)
@@ -265,7 +343,8 @@ public final class Repository {
                 out.append(FileChange(path: path, kind: .added, oldBlob: nil, newBlob: id))
             }
         }
-        for entry in entries(oldTree) {
+        for index in 0..<oldCount where !paired[index] {
+            guard let entry = git_tree_entry_byindex(oldTree, index) else { continue }
             let type = kind(entry)
             guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { continue }
             let name = git_tree_entry_name(entry)!
@@ -298,11 +377,14 @@ public final class Repository {
         StagedIndex(handle: try openIndex(), owner: self)
     }
 
+    /// A tree for the caller to free (`git_tree_lookup`, through the tree cache).
     private func lookupTree(_ id: ObjectID) throws -> OpaquePointer {
-        var oid = id.raw
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, handle, &oid))
-        return tree!
+        try trees.tree(id) { id in
+            var oid = id.raw
+            var tree: OpaquePointer?
+            try check(git_tree_lookup(&tree, handle, &oid))
+            return tree!
+        }
     }
 
     private func openIndex() throws -> OpaquePointer {

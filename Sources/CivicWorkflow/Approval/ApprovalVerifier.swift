@@ -52,6 +52,10 @@ public struct ApprovalVerifier {
             let branchAuthorship = try walker.advance(to: commit)
             let changes = try repository.changes(from: firstParentTree, to: commit.tree).filter { ControlledPath.kind(of: $0.path) != nil }
             guard !changes.isEmpty else { continue }
+            // The trees of the merged parents, read once for all the changes of this commit.
+            let branchTrees = try branchAuthorship.map { authorship in
+                try commit.parents.dropFirst().map { try authorship.tree(ofParent: $0) }
+            }
             var settingsChanged = false
             for change in changes {
                 guard let newBlob = change.newBlob else {
@@ -61,7 +65,7 @@ public struct ApprovalVerifier {
                 let kind = ControlledPath.kind(of: change.path)!
                 var decision = try decide(
                     change: change, newBlob: newBlob, kind: kind, commit: commit,
-                    authorship: branchAuthorship, settings: effective)
+                    authorship: branchAuthorship, branchTrees: branchTrees ?? [], settings: effective)
                 if case .approved = decision, let signatures, case let status = try signatures.status(of: commit), status != .verified {
                     let why = status == .unsigned ? "is not signed" : "has a signature that does not verify"
                     decision = .unapproved(
@@ -100,7 +104,7 @@ public struct ApprovalVerifier {
 
     private func decide(
         change: FileChange, newBlob: ObjectID, kind: ControlledPath, commit: Commit,
-        authorship: BranchAuthorship?, settings: Settings
+        authorship: BranchAuthorship?, branchTrees: [ObjectID], settings: Settings
     ) throws -> ApprovalDecision {
         guard commit.isMerge, let authorship else {
             return .unapproved(
@@ -110,9 +114,9 @@ public struct ApprovalVerifier {
         }
         // The version must come from a merged branch, not from the merge commit itself.
         var fromBranch = false
-        for parent in commit.parents.dropFirst() {
-            let parentTree = try repository.commit(parent).tree
-            if try repository.file(at: change.path, inTree: parentTree)?.blob == newBlob { fromBranch = true }
+        for parentTree in branchTrees
+        where try repository.hasFile(at: change.path, blob: newBlob, inTree: parentTree, like: commit.tree) {
+            fromBranch = true
         }
         guard fromBranch else {
             return .unapproved(

@@ -13,19 +13,19 @@ final class MergeWalker {
     /// Starts with everything reachable from `base` known.
     init(repository: Repository, base: ObjectID) throws {
         self.repository = repository
-        known = Set(try repository.history(from: base, ordered: false).map(\.id))
+        known = Set(try repository.reachableCommitIDs(from: base))
     }
 
     /// Records a first-parent commit (and, for a merge, returns what its other parents brought in).
     func advance(to commit: Commit) throws -> BranchAuthorship? {
         defer { known.insert(commit.id) }
         guard commit.isMerge else { return nil }
-        var collected: [(id: ObjectID, parents: [ObjectID], authorEmail: String)] = []
+        var collected: [BranchAuthorship.BranchCommit] = []
         var pending = Array(commit.parents.dropFirst())
         while let next = pending.popLast() {
             guard known.insert(next).inserted else { continue }
-            let header = try repository.parentsAndAuthor(of: next)
-            collected.append((next, header.parents, header.authorEmail.lowercased()))
+            let header = try repository.commitHeader(of: next)
+            collected.append(.init(id: next, tree: header.tree, parents: header.parents, authorEmail: header.authorEmail.lowercased()))
             pending += header.parents
         }
         return BranchAuthorship(repository: repository, commits: collected)
@@ -34,17 +34,31 @@ final class MergeWalker {
 
 /// The commits one merge brought in.
 struct BranchAuthorship {
+    /// A commit on the merged branch.
+    struct BranchCommit {
+        var id: ObjectID
+        var tree: ObjectID
+        var parents: [ObjectID]
+        /// Lower-cased.
+        var authorEmail: String
+    }
+
     let repository: Repository
-    /// Each commit with its parents and lower-cased author email.
-    let commits: [(id: ObjectID, parents: [ObjectID], authorEmail: String)]
+    let commits: [BranchCommit]
+
+    /// The root tree of the merge's parent `id`: read when the walk did not reach it (it was
+    /// already on the publish branch).
+    func tree(ofParent id: ObjectID) throws -> ObjectID {
+        if let commit = commits.first(where: { $0.id == id }) { return commit.tree }
+        return try repository.treeID(ofCommit: id)
+    }
 
     /// Whether a commit on the branch by one of `emails` changed `path`.
     func authorTouched(_ path: String, email emails: [String]) throws -> Bool {
         let wanted = Set(emails.map { $0.lowercased() })
         for commit in commits where wanted.contains(commit.authorEmail) {
-            let tree = try repository.commit(commit.id).tree
-            let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
-            if try repository.changes(from: parentTree, to: tree).contains(where: { $0.path == path }) {
+            let parentTree = try commit.parents.first.map { try repository.treeID(ofCommit: $0) }
+            if try repository.changes(from: parentTree, to: commit.tree).contains(where: { $0.path == path }) {
                 return true
             }
         }
