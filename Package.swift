@@ -25,6 +25,12 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
+        // zlib, to compress the objects of the packfiles the records archive writes.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // syncfs(2), which Swift's Glibc module does not declare.
         .target(name: "CFileSync"),
 
@@ -32,7 +38,10 @@ let package = Package(
         .target(name: "CGitOptions", dependencies: ["CGit2"]),
 
         // Git objects through libgit2; owns every libgit2 pointer.
-        .target(name: "CivicGit", dependencies: ["CGit2", "CGitOptions"]),
+        .target(
+            name: "CivicGit",
+            dependencies: ["CGit2", "CGitOptions", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Markdown through cmark-gfm: one parse, safe HTML, plain text, links with positions.
         .target(name: "CivicMarkdown", dependencies: ["CCmark"]),
         // The policy: content model and every rule. Pure: no git, no files, no clock.

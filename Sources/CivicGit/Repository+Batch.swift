@@ -18,24 +18,55 @@ extension Repository {
         return repository
     }
 
-    /// Writes the objects made since the last flush — and only those — as one packfile under
-    /// `objects/pack` (`git_packbuilder_insert` for each, `git_packbuilder_write`), then empties
-    /// the memory store. (`git_mempack_dump` would pack each commit with its whole tree, so a
-    /// growing archive would be written again on every flush.)
+    /// Writes the objects made since the last flush — and only those, less any the
+    /// repository already had — as one packfile under `objects/pack`, then empties the
+    /// memory store.
+    ///
+    /// The pack is streamed through libgit2's indexer (`git_indexer_append`, which checks
+    /// every object and writes the `.idx`) with each object whole and zlib-compressed: no
+    /// delta search. `git_packbuilder` would compare each object with its ten neighbours,
+    /// which for the records archive's thousands of similar pages costs far more than it
+    /// saves; `git gc` can always repack later. (`git_mempack_dump` would pack each commit
+    /// with its whole tree, so a growing archive would be written again on every flush.)
     public func flushBatch() throws {
         guard let mempack else { return }
-        if !batchObjects.isEmpty {
-            var builder: OpaquePointer?
-            try check(git_packbuilder_new(&builder, handle))
-            defer { git_packbuilder_free(builder) }
-            for id in batchObjects {
-                var oid = id.raw
-                try check(git_packbuilder_insert(builder, &oid, nil))
-            }
-            try check(git_packbuilder_write(builder, gitDirectory + "objects/pack", 0, nil, nil))
-        }
+        if !batchObjects.isEmpty { try writePack(batchObjects) }
         batchObjects.removeAll()
         try check(git_mempack_reset(mempack))
+    }
+
+    private func writePack(_ objects: [ObjectID]) throws {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, handle))
+        defer { git_odb_free(odb) }
+        // The objects on disk, without the memory store: what is there already is not packed again.
+        var disk: OpaquePointer?
+        try check(git_odb_open(&disk, gitDirectory + "objects"))
+        defer { git_odb_free(disk) }
+        var seen: Set<ObjectID> = []
+        let fresh = objects.filter { id in
+            var oid = id.raw
+            return seen.insert(id).inserted && git_odb_exists(disk, &oid) == 0
+        }
+        guard !fresh.isEmpty else { return }
+
+        var options = git_indexer_options()
+        try check(git_indexer_options_init(&options, UInt32(GIT_INDEXER_OPTIONS_VERSION)))
+        var indexer: OpaquePointer?
+        try check(git_indexer_new(&indexer, gitDirectory + "objects/pack", 0, odb, &options))
+        defer { git_indexer_free(indexer) }
+        var stream = PackStream(indexer: indexer!)
+        try stream.header(count: fresh.count)
+        for id in fresh {
+            var oid = id.raw
+            var object: OpaquePointer?
+            try check(git_odb_read(&object, odb, &oid))
+            defer { git_odb_object_free(object) }
+            let size = git_odb_object_size(object)
+            let data = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: size)
+            try stream.object(type: git_odb_object_type(object), data: data)
+        }
+        try stream.finish()
     }
 
     /// Notes an object written through a batch handle, for ``flushBatch()``.
