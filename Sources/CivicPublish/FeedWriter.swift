@@ -35,15 +35,16 @@ struct FeedWriter {
         return xml + "</feed>\n"
     }
 
-    func jsonFeed(_ posts: some Collection<PublishedPost>, title: String, folder: String) -> String {
+    /// `texts` holds each post's body as plain text, in order.
+    func jsonFeed(_ posts: some Collection<PublishedPost>, texts: [String], title: String, folder: String) -> String {
         let feed = JSONFeedDocument(
             title: title, home_page_url: config.baseURL + "/" + folder,
             feed_url: config.baseURL + "/" + folder + "feed.json",
-            items: posts.map { item in
+            items: zip(posts, texts).map { item, text in
                 let url = item.summary.pageURL(config: config) ?? config.baseURL
                 return JSONFeedItem(
                     id: url, url: url, title: item.summary.title, summary: item.summary.summary,
-                    content_text: item.summary.text,
+                    content_text: text,
                     date_published: SiteDates.iso(item.publishAt))
             })
         let encoder = JSONEncoder()

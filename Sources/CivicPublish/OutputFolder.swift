@@ -15,9 +15,11 @@ public final class OutputFolder {
     /// Relative paths whose bytes were already current.
     public private(set) var unchanged: [String] = []
 
-    private let staging: URL
-    private var staged: [(temporary: String, target: URL, path: String)] = []
-    private var checkedFolders: Set<String> = []
+    private let rootPath: String
+    private let stagingPath: String
+    private var staged: [(temporary: String, target: String, path: String)] = []
+    /// Relative folders known to be real folders (no symbolic link on the way), with "".
+    private var checkedFolders: Set<Substring> = [""]
     private var counter = 0
 
     /// The hidden folder of temporary files; senders and web servers should ignore it.
@@ -25,76 +27,111 @@ public final class OutputFolder {
 
     public init(root: URL) throws {
         self.root = root.standardizedFileURL
-        staging = self.root.appendingPathComponent(Self.stagingName)
+        rootPath = self.root.path
+        stagingPath = rootPath + "/" + Self.stagingName
         try FileManager.default.createDirectory(at: self.root, withIntermediateDirectories: true)
-        try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(atPath: stagingPath)
+        try FileManager.default.createDirectory(atPath: stagingPath, withIntermediateDirectories: true)
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: staging)
+        try? FileManager.default.removeItem(atPath: stagingPath)
     }
 
     /// Stages `bytes` for `relativePath` unless the file already holds exactly them.
     /// Throws ``PublishError/unsafePath(_:)`` for a path that could leave the folder.
     public func stage(_ bytes: [UInt8], to relativePath: String) throws {
-        let url = try resolve(relativePath)
-        if let existing = FileManager.default.contents(atPath: url.path), existing.elementsEqual(bytes) {
+        let path = try resolve(relativePath)
+        if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) {
             unchanged.append(relativePath)
             return
         }
         counter += 1
-        let temporary = staging.appendingPathComponent("\(counter).tmp").path
+        let temporary = stagingPath + "/\(counter).tmp"
         try AtomicFile.writeUnsynced(bytes, to: temporary)
-        staged.append((temporary, url, relativePath))
+        staged.append((temporary, path, relativePath))
     }
 
     /// Makes every staged file durable with one `syncfs`, then renames each into place in
     /// the order staged.
     public func commit() throws {
         guard !staged.isEmpty else { return }
-        let descriptor = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let descriptor = open(stagingPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if descriptor >= 0 {
             let synced = civicpost_syncfs(descriptor)
             close(descriptor)
-            guard synced == 0 else { throw PublishError.io(path: staging.path, errno: errno) }
+            guard synced == 0 else { throw PublishError.io(path: stagingPath, errno: errno) }
         } else {
-            throw PublishError.io(path: staging.path, errno: errno)
+            throw PublishError.io(path: stagingPath, errno: errno)
         }
         for item in staged {
-            try FileManager.default.createDirectory(at: item.target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard rename(item.temporary, item.target.path) == 0 else { throw PublishError.io(path: item.target.path, errno: errno) }
+            try makeFolders(for: item.path)
+            guard rename(item.temporary, item.target) == 0 else { throw PublishError.io(path: item.target, errno: errno) }
             written.append(item.path)
         }
         staged.removeAll(keepingCapacity: true)
     }
 
-    /// Whether a file exists at `relativePath`.
+    /// Whether a regular file exists at `relativePath` (one `lstat`).
     public func contains(_ relativePath: String) -> Bool {
-        guard let url = try? resolve(relativePath) else { return false }
-        return FileManager.default.fileExists(atPath: url.path)
+        guard let path = try? resolve(relativePath, checkingLinks: false) else { return false }
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
-    /// The URL for a relative path, refusing `..`, absolute paths, empty segments, the
-    /// staging folder and symbolic links on the way (a hostile post cannot write outside).
-    func resolve(_ relativePath: String) throws -> URL {
-        let segments = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relativePath.isEmpty, !relativePath.hasPrefix("/"), segments.first.map({ $0 != Self.stagingName }) ?? false,
-            segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
-        else { throw PublishError.unsafePath(relativePath) }
-        var url = root
-        var folder = ""
-        for segment in segments {
-            url.appendPathComponent(String(segment))
-            folder += "/" + segment
-            if checkedFolders.contains(folder) { continue }
-            var info = stat()
-            if lstat(url.path, &info) == 0 {
-                if info.st_mode & S_IFMT == S_IFLNK { throw PublishError.unsafePath(relativePath) }
-                if info.st_mode & S_IFMT == S_IFDIR { checkedFolders.insert(folder) }
-            }
+    /// The bytes of the file at `relativePath`, if it is there.
+    public func contents(of relativePath: String) -> [UInt8]? {
+        guard let path = try? resolve(relativePath), let data = FileManager.default.contents(atPath: path) else { return nil }
+        return [UInt8](data)
+    }
+
+    /// The absolute path for a relative one, refusing `..`, absolute paths, empty segments,
+    /// backslashes, NUL, the staging folder and symbolic links on the way (a hostile post
+    /// cannot write outside). Without `checkingLinks`, only the path's form is checked.
+    func resolve(_ relativePath: String, checkingLinks: Bool = true) throws -> String {
+        let utf8 = relativePath.utf8
+        guard !utf8.isEmpty, utf8.first != UInt8(ascii: "/"), !utf8.contains(UInt8(ascii: "\\")), !utf8.contains(0) else {
+            throw PublishError.unsafePath(relativePath)
         }
-        return url
+        var start = relativePath.startIndex
+        var first = true
+        while true {
+            let end = relativePath[start...].firstIndex(of: "/") ?? relativePath.endIndex
+            let segment = relativePath[start..<end]
+            guard !segment.isEmpty, segment != ".", segment != "..", !(first && segment == Self.stagingName) else {
+                throw PublishError.unsafePath(relativePath)
+            }
+            let prefix = relativePath[..<end]
+            if checkingLinks, !checkedFolders.contains(prefix) {
+                var info = stat()
+                if lstat(rootPath + "/" + prefix, &info) == 0 {
+                    if info.st_mode & S_IFMT == S_IFLNK { throw PublishError.unsafePath(relativePath) }
+                    if info.st_mode & S_IFMT == S_IFDIR { checkedFolders.insert(prefix) }
+                }
+            }
+            guard end < relativePath.endIndex else { break }
+            start = relativePath.index(after: end)
+            first = false
+        }
+        return rootPath + "/" + relativePath
+    }
+
+    /// Creates the folders above a relative file path that are not there yet.
+    private func makeFolders(for relativePath: String) throws {
+        guard let slash = relativePath.lastIndex(of: "/") else { return }
+        let folder = relativePath[..<slash]
+        if checkedFolders.contains(folder) { return }
+        var end = folder.startIndex
+        while end < folder.endIndex {
+            end = folder[folder.index(after: end)...].firstIndex(of: "/") ?? folder.endIndex
+            let prefix = folder[..<end]
+            if checkedFolders.contains(prefix) { continue }
+            let path = rootPath + "/" + prefix
+            if mkdir(path, 0o755) != 0, errno != EEXIST { throw PublishError.io(path: path, errno: errno) }
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw PublishError.unsafePath(relativePath) }
+            checkedFolders.insert(prefix)
+        }
     }
 }
 

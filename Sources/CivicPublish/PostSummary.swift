@@ -22,8 +22,6 @@ public struct PostSummary: Codable, Sendable, Equatable {
     public var media: [MediaFile]
     /// The body's first paragraph, for descriptions when there is no summary.
     public var firstParagraph: String?
-    /// The body's text, paragraphs separated by blank lines (the JSON Feed's content_text).
-    public var text: String
     /// The page's path under the site, `<department>/<yyyy>/<slug>/`.
     public var pagePath: String?
 
@@ -38,7 +36,6 @@ public struct PostSummary: Codable, Sendable, Equatable {
         platforms = front?.targetPlatforms ?? []
         media = (front?.media ?? []).map { MediaFile(file: $0.file.value, alt: $0.alt?.value ?? "", credit: $0.credit?.value) }
         firstParagraph = post.body.firstParagraph
-        text = post.body.paragraphs.map(\.text).joined(separator: "\n\n")
         pagePath = post.pagePath
     }
 

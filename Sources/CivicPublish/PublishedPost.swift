@@ -1,19 +1,20 @@
 import CivicPolicy
 
 /// A post version the publisher puts out: approved and due (or outdated, kept as a record).
-public struct PublishedPost: Sendable {
+/// A class, immutable: the indexes hold it in many lists at once, and a copy is a retain.
+public final class PublishedPost: Sendable {
     /// What the indexes and feeds show of the post.
-    public var summary: PostSummary
+    public let summary: PostSummary
     /// The blob id of the version.
-    public var blob: String
+    public let blob: String
     /// The commit that holds the version on the publish branch.
-    public var commit: String
+    public let commit: String
     /// Who approved it, and in which merge; nil for the adoption baseline.
-    public var approval: Approval?
+    public let approval: Approval?
     /// When it is (or was) due, UTC.
-    public var publishAt: Timestamp
+    public let publishAt: Timestamp
     /// Stale or withdrawn: the page stays, marked outdated, and leaves the indexes.
-    public var outdated: Bool
+    public let outdated: Bool
 
     /// The post's path in the repository.
     public var path: String { summary.path }

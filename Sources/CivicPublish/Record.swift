@@ -100,10 +100,15 @@ public struct Record: Codable, Sendable, Equatable {
 
 /// SHA-256 of bytes, as lower-case hex.
 public func sha256Hex(_ bytes: some Sequence<UInt8>) -> String {
+    lowerHex(SHA256.hash(data: Array(bytes)))
+}
+
+/// Bytes (a digest) as lower-case hex.
+func lowerHex(_ bytes: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(64)
-    for byte in SHA256.hash(data: Array(bytes)) {
+    for byte in bytes {
         out.append(digits[Int(byte >> 4)])
         out.append(digits[Int(byte & 0x0F)])
     }

@@ -1,5 +1,6 @@
 import CivicMarkdown
 import CivicPolicy
+import Crypto
 import Dispatch
 import Foundation
 
@@ -36,12 +37,13 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Writes the site into `output`. `source` gives a post version's bytes (for pages that
-    /// must be rendered); `media` reads a file under `content/` for copying (a missing one is
-    /// reported). `cache` maps page paths to the render key of the page on disk, and is
-    /// updated.
+    /// must be rendered); `media` gives a file under `content/` as its version (the key it is
+    /// copied under) and a way to read it, or nil when it is missing (reported). `cache` maps
+    /// page paths to the render key of the page on disk, and is updated.
     public func build(
         _ posts: [PublishedPost], source: (PublishedPost) throws -> [UInt8],
-        media: (String) -> [UInt8]?, cache: inout RenderCache, into output: OutputFolder
+        media: (String) -> (version: String, read: () throws -> [UInt8])?, cache: inout RenderCache,
+        into output: OutputFolder
     ) throws -> SiteSummary {
         var summary = SiteSummary()
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
@@ -51,8 +53,10 @@ public struct SiteBuilder: Sendable {
         var copied: Set<String> = []
         for item in sorted {
             for file in item.summary.media where copied.insert(file.file).inserted {
-                if let bytes = media(file.file) {
-                    try output.stage(bytes, to: file.file)
+                if let found = media(file.file) {
+                    if cache.keys[file.file] == found.version, output.contains(file.file) { continue }
+                    try output.stage(try found.read(), to: file.file)
+                    cache.keys[file.file] = found.version
                 } else {
                     summary.missingMedia.append("content/\(file.file) (\(item.path))")
                 }
@@ -62,7 +66,7 @@ public struct SiteBuilder: Sendable {
         let current = sorted.filter { !$0.outdated }
         // Pass 1: index pages and feeds that do not exist yet are first written with links
         // only to files that already exist, so no page ever links to a missing one.
-        try writeHubs(current, all: sorted, into: output, onlyNew: true)
+        try writeHubs(current, all: sorted, source: source, cache: &cache, into: output, onlyNew: true)
 
         // Post pages: only those whose key changed (or whose file is gone) are rendered.
         var stale: [(PublishedPost, String)] = []
@@ -92,44 +96,62 @@ public struct SiteBuilder: Sendable {
             try output.commit()
         }
         // Pass 2: every index page and feed, final.
-        summary.departments = try writeHubs(current, all: sorted, into: output, onlyNew: false)
+        summary.departments = try writeHubs(current, all: sorted, source: source, cache: &cache, into: output, onlyNew: false)
         return summary
     }
 
     /// Writes the home and department pages, feeds, sitemap and robots.txt; returns the number
     /// of department pages. With `onlyNew`, writes only those files that do not exist yet, and
-    /// links in them only to files that do (the first pass of a run).
+    /// links in them only to files that do (the first pass of a run). Otherwise each file is
+    /// rendered only when its key — a digest of everything it shows — differs from the one
+    /// it was last written under, so republishing after one edit renders a handful of index
+    /// pages, not every page of every list.
     @discardableResult
     private func writeHubs(
-        _ current: [PublishedPost], all sorted: [PublishedPost], into output: OutputFolder,
-        onlyNew: Bool
+        _ current: [PublishedPost], all sorted: [PublishedPost], source: (PublishedPost) throws -> [UInt8],
+        cache: inout RenderCache, into output: OutputFolder, onlyNew: Bool
     ) throws -> Int {
         let exists: ((String) -> Bool)? = onlyNew ? { output.contains($0) } : nil
         let visible = onlyNew ? current.filter { $0.summary.pagePath.map { output.contains($0 + "index.html") } ?? false } : current
         var lists: [(posts: [PublishedPost], heading: String, folder: String)] = [(visible, "News from the City", "")]
+        var byDepartment: [String: [PublishedPost]] = [:]
+        for item in visible { byDepartment[item.summary.department, default: []].append(item) }
         for department in roster.departments {
-            lists.append((visible.filter { $0.summary.department == department.slug }, department.name, department.slug + "/"))
+            lists.append((byDepartment[department.slug] ?? [], department.name, department.slug + "/"))
         }
+        var writer = HubWriter(output: output, onlyNew: onlyNew, fingerprint: fingerprint)
+        defer { writer.finish(into: &cache) }
         // Feeds first: the pages link to them in their head.
         let feeds = FeedWriter(config: config, roster: roster)
         for list in lists {
             let title = list.folder.isEmpty ? config.siteName : "\(config.siteName): \(list.heading)"
-            for (name, text) in [
-                ("feed.xml", feeds.atom(list.posts.prefix(50), title: title, folder: list.folder)),
-                ("feed.json", feeds.jsonFeed(list.posts.prefix(50), title: title, folder: list.folder)),
-            ]
-            where !onlyNew || !output.contains(list.folder + name) {
-                try output.stage(Array(text.utf8), to: list.folder + name)
+            let newest = list.posts.prefix(50)
+            var key = HubKey("feed", title, list.folder)
+            for item in newest { key.add(item) }
+            try writer.write(list.folder + "feed.xml", key: key, cache: cache) {
+                feeds.atom(newest, title: title, folder: list.folder)
+            }
+            try writer.write(list.folder + "feed.json", key: key, cache: cache) {
+                let texts = try newest.map { item in
+                    Post.parse(path: item.path, bytes: try source(item)).body.paragraphs.map(\.text).joined(separator: "\n\n")
+                }
+                return feeds.jsonFeed(newest, texts: texts, title: title, folder: list.folder)
             }
         }
         try output.commit()
         for list in lists {
-            try writeList(list.posts, heading: list.heading, folder: list.folder, into: output, exists: exists)
+            try writeList(list.posts, heading: list.heading, folder: list.folder, writer: &writer, cache: cache, exists: exists)
         }
-        if !onlyNew || !output.contains("sitemap.xml") {
-            try output.stage(Array(feeds.sitemap(onlyNew ? visible : sorted, departments: lists.map(\.folder)).utf8), to: "sitemap.xml")
+        let mapped = onlyNew ? visible : sorted
+        var key = HubKey("sitemap")
+        for folder in lists.map(\.folder) { key.add(folder) }
+        for item in mapped { key.add("\(item.summary.pagePath ?? "")|\(item.publishAt.secondsSinceEpoch)") }
+        try writer.write("sitemap.xml", key: key, cache: cache) {
+            feeds.sitemap(mapped, departments: lists.map(\.folder))
         }
-        try output.stage(Array("User-agent: *\nAllow: /\nSitemap: \(config.baseURL)/sitemap.xml\n".utf8), to: "robots.txt")
+        try writer.write("robots.txt", key: HubKey("robots"), cache: cache) {
+            "User-agent: *\nAllow: /\nSitemap: \(config.baseURL)/sitemap.xml\n"
+        }
         try output.commit()
         return roster.departments.count
     }
@@ -151,41 +173,43 @@ public struct SiteBuilder: Sendable {
     }
 
     private func writeList(
-        _ posts: [PublishedPost], heading: String, folder: String, into output: OutputFolder,
+        _ posts: [PublishedPost], heading: String, folder: String, writer: inout HubWriter, cache: RenderCache,
         exists: ((String) -> Bool)?
     ) throws {
         let pages = max(1, (posts.count + Self.pageSize - 1) / Self.pageSize)
         for page in 1...pages {
             let slice = posts.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
             let pageFolder = folder + (page == 1 ? "" : "page/\(page)/")
-            if exists?(pageFolder + "index.html") == true { continue }
-            let depth = pageFolder.split(separator: "/").count
-            func link(_ number: Int) -> String? {
-                guard number >= 1, number <= pages else { return nil }
-                let target = folder + (number == 1 ? "index.html" : "page/\(number)/index.html")
-                return exists.map { $0(target) } == false ? nil : target
+            var key = HubKey("list", heading, pageFolder, String(page), String(pages))
+            for item in slice { key.add(item) }
+            try writer.write(pageFolder + "index.html", key: key, cache: cache) {
+                let depth = pageFolder.split(separator: "/").count
+                func link(_ number: Int) -> String? {
+                    guard number >= 1, number <= pages else { return nil }
+                    let target = folder + (number == 1 ? "index.html" : "page/\(number)/index.html")
+                    return exists.map { $0(target) } == false ? nil : target
+                }
+                var context = baseContext(
+                    root: relativeRoot(depth: depth), exists: exists,
+                    page: [
+                        "title": heading,
+                        "description": folder.isEmpty ? "Official news from \(config.siteName)." : "Official news from \(heading).",
+                        "url": config.baseURL + "/" + pageFolder, "type": "website",
+                    ])
+                var list: [String: Any] = [
+                    "heading": page == 1 ? heading : "\(heading), page \(page)",
+                    "posts": slice.map(listEntry),
+                    "has_posts": !slice.isEmpty,
+                ]
+                if pages > 1 {
+                    var pagination: [String: Any] = ["page": page, "pages": pages]
+                    pagination["newer"] = link(page - 1)
+                    pagination["older"] = link(page + 1)
+                    list["pagination"] = pagination
+                }
+                context["list"] = list
+                return theme.render("list", context)
             }
-            var context = baseContext(
-                root: relativeRoot(depth: depth), exists: exists,
-                page: [
-                    "title": heading,
-                    "description": folder.isEmpty ? "Official news from \(config.siteName)." : "Official news from \(heading).",
-                    "url": config.baseURL + "/" + pageFolder, "type": "website",
-                ])
-            var list: [String: Any] = [
-                "heading": page == 1 ? heading : "\(heading), page \(page)",
-                "posts": slice.map(listEntry),
-                "has_posts": !slice.isEmpty,
-            ]
-            if pages > 1 {
-                var pagination: [String: Any] = ["page": page, "pages": pages]
-                pagination["newer"] = link(page - 1)
-                pagination["older"] = link(page + 1)
-                list["pagination"] = pagination
-            }
-            context["list"] = list
-            try output.stage(Array(theme.render("list", context).utf8), to: pageFolder + "index.html")
-            if exists != nil { try output.commit() }
         }
     }
 
@@ -254,9 +278,68 @@ public struct SiteBuilder: Sendable {
 }
 
 /// Render keys of the pages on disk, by file path; kept between runs.
-public struct RenderCache: Codable, Sendable {
+public struct RenderCache: Sendable, Equatable {
     public var keys: [String: String] = [:]
     public init() {}
+}
+
+/// The digest an index page, feed or sitemap is keyed by: SHA-256 over its kind, its
+/// parameters and, for each post it shows, the post's path, version and date (everything
+/// else it shows follows from those and the settings fingerprint).
+struct HubKey {
+    private var hash = SHA256()
+
+    init(_ parts: String...) {
+        for part in parts { add(part) }
+    }
+
+    mutating func add(_ part: String) {
+        hash.update(data: Array(part.utf8) + [0])
+    }
+
+    mutating func add(_ item: PublishedPost) {
+        add("\(item.path)|\(item.blob)|\(item.publishAt.secondsSinceEpoch)|\(item.publishAt.offsetMinutes)")
+    }
+
+    func finalize(fingerprint: String) -> String {
+        var hash = hash
+        hash.update(data: Array(fingerprint.utf8))
+        return lowerHex(hash.finalize())
+    }
+}
+
+/// Writes the hub files of one pass: in the first pass only missing files (and forgets
+/// their keys, so the final pass renders them again); in the final pass every file whose key
+/// changed or whose file is gone, keeping the new keys for ``finish(into:)``.
+private struct HubWriter {
+    let output: OutputFolder
+    let onlyNew: Bool
+    let fingerprint: String
+    var keys: [String: String?] = [:]
+
+    init(output: OutputFolder, onlyNew: Bool, fingerprint: String) {
+        self.output = output
+        self.onlyNew = onlyNew
+        self.fingerprint = fingerprint
+    }
+
+    mutating func write(_ file: String, key: HubKey, cache: RenderCache, render: () throws -> String) throws {
+        let present = output.contains(file)
+        if onlyNew {
+            guard !present else { return }
+            try output.stage(Array(try render().utf8), to: file)
+            keys[file] = .some(nil)
+            return
+        }
+        let digest = key.finalize(fingerprint: fingerprint)
+        if present, cache.keys[file] == digest { return }
+        try output.stage(Array(try render().utf8), to: file)
+        keys[file] = digest
+    }
+
+    func finish(into cache: inout RenderCache) {
+        for (file, key) in keys { cache.keys[file] = key }
+    }
 }
 
 /// Per-index result slots for parallel rendering.

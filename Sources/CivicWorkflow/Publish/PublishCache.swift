@@ -6,8 +6,8 @@ import Foundation
 /// post version's summary and error count (keyed by blob and by the settings and day it was
 /// checked under), and the render keys of the pages of each output folder. Derived data only:
 /// deleting it costs time, never correctness.
-struct PublishCache: Codable {
-    struct Checked: Codable {
+struct PublishCache {
+    struct Checked {
         var summary: PostSummary
         var errors: Int
     }
@@ -18,13 +18,17 @@ struct PublishCache: Codable {
     /// Render keys by output folder path.
     var sites: [String: RenderCache] = [:]
 
+    /// The format's name and version, first in the file.
+    static let magic = "civicpost publish cache 2\n"
+
     static func url(gitDirectory: String) -> URL {
-        URL(fileURLWithPath: gitDirectory).appendingPathComponent("civicpost/publish-cache.json")
+        URL(fileURLWithPath: gitDirectory).appendingPathComponent("civicpost/publish-cache.bin")
     }
 
     static func load(gitDirectory: String) -> PublishCache {
         guard let data = FileManager.default.contents(atPath: url(gitDirectory: gitDirectory).path),
-            let cache = try? JSONDecoder().decode(PublishCache.self, from: data)
+            var reader = CacheReader(Array(data), magic: magic),
+            let cache = try? PublishCache(from: &reader), reader.isAtEnd
         else { return PublishCache() }
         return cache
     }
@@ -32,7 +36,30 @@ struct PublishCache: Codable {
     func save(gitDirectory: String) throws {
         let url = Self.url(gitDirectory: gitDirectory)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(Array(try JSONEncoder().encode(self)), to: url)
+        var writer = CacheWriter(magic: Self.magic)
+        writer.string(checkFingerprint)
+        writer.array(checked) { writer, entry in
+            writer.string(entry.key)
+            entry.value.summary.write(to: &writer)
+            writer.int(entry.value.errors)
+        }
+        writer.array(sites.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            entry.value.write(to: &writer)
+        }
+        try AtomicFile.write(writer.bytes, to: url)
+    }
+
+    init() {}
+
+    private init(from reader: inout CacheReader) throws {
+        checkFingerprint = try reader.string()
+        let checked = try reader.array { reader in
+            (try reader.string(), Checked(summary: try PostSummary(from: &reader), errors: try reader.int()))
+        }
+        self.checked = Dictionary(checked, uniquingKeysWith: { $1 })
+        let sites = try reader.array { reader in (try reader.string(), try RenderCache(from: &reader)) }
+        self.sites = Dictionary(sites, uniquingKeysWith: { $1 })
     }
 }
 

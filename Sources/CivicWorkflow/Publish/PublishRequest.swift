@@ -26,9 +26,11 @@ public struct PublishRequest {
         let repository = try workspace.requireRepository(for: "publish")
         let lock = try PublishLock(gitDirectory: repository.gitDirectory)
         defer { withExtendedLifetime(lock) {} }
+        var clock = PhaseClock()
         do {
             let branch = try Settings.load(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
             let approvals = try ApprovalVerifier(repository: repository, branch: branch).run()
+            clock.lap("approvals")
             let settings = approvals.settings
             // Only approved versions are ever read: posts, media, templates.
             var approved: [String: ObjectID] = [:]
@@ -37,7 +39,9 @@ public struct PublishRequest {
             var cache = PublishCache.load(gitDirectory: repository.gitDirectory)
             let settingsKey = approved.filter { ControlledPath.kind(of: $0.key) == .settings }
                 .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.hex)" }.joined(separator: ";")
+            clock.lap("cache load")
             try checkVersions(approvals: approvals, settings: settings, settingsKey: settingsKey, cache: &cache, repository: repository)
+            clock.lap("policy check")
 
             var result = PublishResult(commit: approvals.tip.hex)
             var published: [PublishedPost] = []
@@ -65,6 +69,7 @@ public struct PublishRequest {
                         approval: Approval(merge: evidence.commit.hex, reviewer: evidence.reviewer),
                         publishAt: publishAt, outdated: stale))
             }
+            clock.lap("select")
             let theme = try loadTheme(from: source)
             let site = try OutputFolder(root: siteFolder)
             let builder = SiteBuilder(config: settings.config, roster: settings.roster, theme: theme, fingerprint: settingsKey)
@@ -74,17 +79,22 @@ public struct PublishRequest {
             }
             var renderCache = cache.sites[siteFolder.standardizedFileURL.path] ?? RenderCache()
             let summary = try builder.build(
-                published, source: readSource, media: { try? source.read("content/" + $0) },
+                published, source: readSource,
+                media: { path in approved["content/" + path].map { blob in (blob.hex, { try repository.blob(blob) }) } },
                 cache: &renderCache, into: site)
+            clock.lap("site")
             cache.sites[siteFolder.standardizedFileURL.path] = renderCache
             try cache.save(gitDirectory: repository.gitDirectory)
+            clock.lap("cache save")
 
             let queue = try QueueWriter(root: queueFolder)
             let (items, records) = try queueAndRecord(
                 published, approvals: approvals, settings: settings, builder: builder,
                 site: site, queue: queue, repository: repository)
+            clock.lap("queue and records")
             result.queued = items
             result.records = records
+            result.timings = clock.laps
             result.site = summary
             result.pagesWritten = site.written.count
             result.pagesUnchanged = site.unchanged.count
@@ -169,14 +179,12 @@ public struct PublishRequest {
                     let items = item.summary.platforms.filter(settings.config.platforms.contains)
                         .map { QueueItem(item, post: post, platform: $0, action: .create, config: settings.config) }
                         .filter { !state.queued.contains($0.idempotencyKey) }
-                    let page = item.summary.pagePath.flatMap {
-                        FileManager.default.contents(atPath: site.root.appendingPathComponent($0 + "index.html").path)
-                    }
+                    let page = item.summary.pagePath.flatMap { site.contents(of: $0 + "index.html") }
                     drafts.append(
                         .init(
                             action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
                             publishAt: item.publishAt, source: bytes,
-                            page: page.map { [UInt8]($0) } ?? Array(builder.renderPage(item, post: post).utf8),
+                            page: page ?? Array(builder.renderPage(item, post: post).utf8),
                             queueItems: items))
                 }
             }
@@ -186,6 +194,7 @@ public struct PublishRequest {
             try queue.finish()
             written += items.filter { !alreadyWritten.contains($0.idempotencyKey) }
         }
+        if !pending.isEmpty { try archive.saveCache(state) }
         return (written, pending.count)
     }
 
@@ -235,6 +244,8 @@ public struct PublishResult: Sendable, Encodable {
     public var outdated: [String] = []
     /// Records appended to the records branch.
     public var records = 0
+    /// How long each phase took, in seconds, in order.
+    public var timings: [PhaseTiming] = []
 
     enum CodingKeys: String, CodingKey {
         case commit, held, scheduled, outdated, queued
@@ -255,6 +266,34 @@ public struct PublishResult: Sendable, Encodable {
         try container.encode(site.posts, forKey: .posts)
         try container.encode(records, forKey: .records)
     }
+}
+
+/// Wall-clock and CPU time (all threads) between laps, for `--timings`.
+struct PhaseClock {
+    private(set) var laps: [PhaseTiming] = []
+    private var last = PhaseClock.sample()
+
+    mutating func lap(_ phase: String) {
+        let now = Self.sample()
+        laps.append(PhaseTiming(phase: phase, seconds: now.wall - last.wall, cpuSeconds: now.cpu - last.cpu))
+        last = now
+    }
+
+    private static func sample() -> (wall: Double, cpu: Double) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return (Double(DispatchTime.now().uptimeNanoseconds) / 1e9, cpu)
+    }
+}
+
+/// How long one phase of a run took.
+public struct PhaseTiming: Sendable {
+    public var phase: String
+    /// Wall-clock seconds.
+    public var seconds: Double
+    /// CPU seconds, all threads together.
+    public var cpuSeconds: Double
 }
 
 /// A post that was not published, and why.

@@ -17,7 +17,7 @@ public final class RecordsArchive {
 
     public init(repository: Repository) {
         self.repository = repository
-        cacheURL = URL(fileURLWithPath: repository.gitDirectory).appendingPathComponent("civicpost/records-state.json")
+        cacheURL = URL(fileURLWithPath: repository.gitDirectory).appendingPathComponent("civicpost/records-state.bin")
     }
 
     /// A record to append, before it has a sequence number and a place in the chain.
@@ -37,8 +37,8 @@ public final class RecordsArchive {
     /// rebuilt by reading every record.
     public func state() throws -> ArchiveState {
         let tip = try repository.referenceTarget(Self.reference)
-        if let data = FileManager.default.contents(atPath: cacheURL.path),
-            let cached = try? JSONDecoder().decode(ArchiveState.self, from: data), cached.tip == tip?.hex
+        if let data = FileManager.default.contents(atPath: cacheURL.path), let cached = ArchiveState(encoded: Array(data)),
+            cached.tip == tip?.hex
         {
             return cached
         }
@@ -51,6 +51,7 @@ public final class RecordsArchive {
                 state.lastHash = sha256Hex(record.bytes)
             }
         }
+        try? saveCache(state)
         return state
     }
 
@@ -118,14 +119,13 @@ public final class RecordsArchive {
         try batch.flushBatch()
         try repository.moveReference(Self.reference, to: tip!, from: oldTip, message: "civicpost publish: \(drafts.count) records")
         state.tip = tip!.hex
-        try saveCache(state)
     }
 
-    /// Keeps the state beside the branch so the next run need not read every record.
-    func saveCache(_ state: ArchiveState) throws {
+    /// Keeps the state beside the branch so the next run need not read every record. Call it
+    /// once after the appends of a run: a state that does not match the branch's tip (a run
+    /// killed before it got here) is rebuilt from the records.
+    public func saveCache(_ state: ArchiveState) throws {
         try FileManager.default.createDirectory(at: cacheURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try AtomicFile.write(Array(try encoder.encode(state)), to: cacheURL)
+        try AtomicFile.write(state.encoded(), to: cacheURL)
     }
 }

@@ -16,6 +16,9 @@ struct PublishCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the run's report as JSON to this file.")
     var report: String?
 
+    @Flag(name: .long, help: "Print how long each phase of the run took (to standard error).")
+    var timings = false
+
     @OptionGroup var clock: ClockOptions
 
     func run() throws {
@@ -38,6 +41,12 @@ struct PublishCommand: ParsableCommand {
             for scheduled in result.scheduled { text += "scheduled: \(scheduled.path): \(scheduled.reason)\n" }
             for missing in result.site.missingMedia { text += "missing media: \(missing)\n" }
             Terminal.print(text)
+            if timings {
+                let lines = result.timings.map {
+                    "\($0.phase): \(Int(($0.seconds * 1000).rounded())) ms (cpu \(Int(($0.cpuSeconds * 1000).rounded())) ms)\n"
+                }
+                FileHandle.standardError.write(Data(("timings:\n" + lines.joined()).utf8))
+            }
         }
     }
 }
