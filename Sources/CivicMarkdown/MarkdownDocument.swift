@@ -20,8 +20,10 @@ public struct MarkdownDocument: Sendable {
 
     /// Parses `bytes` as GitHub-flavoured Markdown. Never fails: every input is some Markdown.
     public static func parse(_ bytes: some Collection<UInt8>, renderHTML: Bool = false) -> MarkdownDocument {
-        let buffer = Array(bytes)
-        return buffer.withUnsafeBufferPointer { MarkdownParser(source: $0).parse(renderHTML: renderHTML) }
+        if let document = bytes.withContiguousStorageIfAvailable({ MarkdownParser(source: $0).parse(renderHTML: renderHTML) }) {
+            return document
+        }
+        return Array(bytes).withUnsafeBufferPointer { MarkdownParser(source: $0).parse(renderHTML: renderHTML) }
     }
 
     /// Renders `bytes` to safe HTML, the page body.

@@ -9,43 +9,54 @@ struct MarkdownParser {
 
     static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
 
-    /// cmark-gfm registers its extensions in a global list; once per process.
-    static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+    /// The extensions every parse attaches, in this order; looked up once per process.
+    /// `nonisolated(unsafe)`: the array is never written after its (once-only) initialisation,
+    /// and the extensions it points to belong to cmark-gfm's registry, which parses only read.
+    nonisolated(unsafe) static let extensions: [OpaquePointer] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
+    }()
 
-    /// cmark-gfm adds and removes extension trigger characters (`~`, `:`, `w`, …) in a global
-    /// table while it finishes a parse (github/cmark-gfm#176): two parses at once can lose a
-    /// strikethrough or an autolink. Parsing is serialised; walking and rendering are not.
-    static let parseLock = NSLock()
+    /// cmark-gfm keeps the inline trigger characters (`~` of strikethrough, `:` and `w` of
+    /// autolink) in two global tables (`SPECIAL_CHARS`, `SKIP_CHARS` in inlines.c).
+    /// `cmark_parser_finish` sets the characters of the attached extensions, parses the inlines
+    /// and clears them again (github/cmark-gfm#176): a parse finishing on one thread clears `~`
+    /// under another thread's inline parse, which then loses a strikethrough or an autolink.
+    /// The tables cannot simply be set for good: the same per-extension character lists that
+    /// set and clear them also tell `process_emphasis` which extension owns a `~` delimiter.
+    /// Only inline parsing reads the tables, and only `cmark_parser_finish` parses inlines
+    /// (0.29.0.gfm.6: the table extension splits rows without an inline parse), so finishing
+    /// is serialised; creating the parser, attaching extensions, feeding (block structure),
+    /// walking and rendering run on every thread at once.
+    static let finishLock = NSLock()
 
     init(source: UnsafeBufferPointer<UInt8>) {
         self.source = source
         var starts = [0]
-        for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        if let base = source.baseAddress {
+            // memchr: most of a post is long lines of prose.
+            var offset = 0
+            while offset < source.count, let hit = memchr(base + offset, 0x0A, source.count - offset) {
+                offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
         }
         lineStarts = starts
     }
 
     func parse(renderHTML: Bool) -> MarkdownDocument {
-        _ = Self.extensionsRegistered
+        let extensions = Self.extensions
         // CMARK_OPT_DEFAULT is safe mode: raw HTML is omitted and unsafe URLs dropped.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else {
             return MarkdownDocument(links: [], paragraphs: [], title: nil, html: renderHTML ? "" : nil)
         }
         defer { cmark_parser_free(parser) }
-        let parsed: OpaquePointer? = Self.parseLock.withLock {
-            for name in Self.extensionNames {
-                if let syntax = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, syntax)
-                }
-            }
-            source.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
-            }
-            return cmark_parser_finish(parser)
+        for syntax in extensions { cmark_parser_attach_syntax_extension(parser, syntax) }
+        source.withMemoryRebound(to: CChar.self) { chars in
+            if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
         }
-        guard let root = parsed else {
+        guard let root = Self.finishLock.withLock({ cmark_parser_finish(parser) }) else {
             return MarkdownDocument(links: [], paragraphs: [], title: nil, html: renderHTML ? "" : nil)
         }
         defer { cmark_node_free(root) }
@@ -83,7 +94,7 @@ struct MarkdownParser {
                 if document.title == nil, cmark_node_get_heading_level(node) == 1 { document.title = heading.text }
                 document.paragraphs.append(heading)
             default:
-                if let name = cmark_node_get_type_string(node), String(cString: name) == "table_cell" {
+                if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
                     document.paragraphs.append(block(node, kind: .tableCell))
                 }
             }

@@ -73,9 +73,10 @@ extension PostAnalysis {
     /// Whether the bytes contain `<!--` at all (most posts have no suppression comment).
     static func mayHoldComments(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            guard buffer.count >= 4 else { return false }
-            for index in 0...(buffer.count - 4) where buffer[index] == 0x3C {
-                if buffer[index + 1] == 0x21, buffer[index + 2] == 0x2D, buffer[index + 3] == 0x2D { return true }
+            var from = 0
+            while let open = ByteSearch.firstIndex(of: 0x3C, in: buffer, from: from), open + 4 <= buffer.count {
+                if buffer[open + 1] == 0x21, buffer[open + 2] == 0x2D, buffer[open + 3] == 0x2D { return true }
+                from = open + 1
             }
             return false
         }

@@ -64,6 +64,12 @@ public enum MessageLength {
                 total += urlLength
                 continue
             }
+            // ASCII: one code point of weight 1 per byte, and no emoji (`#`, `*` and digits are
+            // emoji only with U+FE0F or U+20E3 after them).
+            if piece.utf8.allSatisfy({ $0 < 0x80 }) {
+                total += piece.utf8.count
+                continue
+            }
             for character in piece {
                 if isEmoji(character) {
                     total += 2

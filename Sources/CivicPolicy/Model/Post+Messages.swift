@@ -29,6 +29,7 @@ extension Post {
 extension String {
     /// The text with runs of spaces, tabs and line breaks made one space, and no space at the ends.
     var collapsingWhitespace: String {
+        if let ascii = utf8.withContiguousStorageIfAvailable(Self.collapsingASCIIWhitespace), let ascii { return ascii }
         var out = ""
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -42,5 +43,24 @@ extension String {
             }
         }
         return out
+    }
+
+    /// `collapsingWhitespace` for ASCII text, byte by byte (an ASCII character is one byte, or
+    /// `\r\n`, which is whitespace either way); nil when the text is not all ASCII.
+    private static func collapsingASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -11,8 +11,10 @@ public struct SourceText: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] == 0x0A {
-                starts.append(index + 1)
+            var from = 0
+            while let newline = ByteSearch.firstIndex(of: 0x0A, in: buffer, from: from) {
+                starts.append(newline + 1)
+                from = newline + 1
             }
         }
         lineStarts = starts

@@ -38,8 +38,8 @@ public struct CheckRequest {
         case .all:
             let source = WorkingTreeSource(root: workspace.root)
             let settings = try Settings.load(from: source)
-            let paths = try source.files(under: Settings.postsFolder).filter(Settings.isPost)
-            return Checker(settings: settings, today: today).check(try inputs(paths, from: source))
+            let files = try source.entries(under: Settings.postsFolder).filter { Settings.isPost($0.name) }
+            return Checker(settings: settings, today: today).check(try Self.read(files))
         case let .paths(given):
             let source = WorkingTreeSource(root: workspace.root)
             let settings = try Settings.load(from: source)
@@ -73,6 +73,24 @@ public struct CheckRequest {
             let repository = try workspace.requireRepository(for: "check --range")
             return try RangeCheck(repository: repository, spec: spec, today: today).run()
         }
+    }
+
+    /// Reads work-tree files on all cores.
+    private static func read(_ files: [(name: String, absolute: String)]) throws -> [CheckInput] {
+        let contents = parallelMap(files.map(\.absolute)) { FileReader.read($0) }
+        var inputs: [CheckInput] = []
+        inputs.reserveCapacity(files.count)
+        for (file, content) in zip(files, contents) {
+            switch content {
+            case let .success(bytes):
+                inputs.append(CheckInput(path: file.name, bytes: bytes))
+            case let .failure(failure) where failure.code == ENOENT || failure.code == ENOTDIR:
+                throw WorkflowError.missing(path: file.name, what: "file")
+            case .failure:
+                throw WorkflowError.unreadable(path: file.name, reason: "permission denied or unreadable")
+            }
+        }
+        return inputs
     }
 
     private func inputs(_ paths: [String], from source: some ContentSource, author: Identity? = nil) throws -> [CheckInput] {

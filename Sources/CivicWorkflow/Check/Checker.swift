@@ -56,12 +56,14 @@ public struct Checker: Sendable {
 
     /// The findings of each input, in input order.
     public func findings(for inputs: [CheckInput]) -> [[Finding]] {
-        let detectors = settings.detectors(today: today)
+        // One context for the run (building one checks the detectors against the roster);
+        // each input only changes the author.
+        let shared = RuleContext(
+            roster: settings.roster, config: settings.config, today: today, detectors: settings.detectors(today: today))
         return parallelMap(inputs) { input -> [Finding] in
             let post = Post.parse(path: input.path, bytes: input.bytes)
-            let context = RuleContext(
-                roster: settings.roster, config: settings.config, author: input.author, today: today,
-                detectors: detectors)
+            var context = shared
+            context.author = input.author
             return engine.check(post, in: context)
         }
     }

@@ -52,7 +52,7 @@ public struct ScanRequest: Sendable {
             case .standardInput:
                 bytes = standardInput ?? []
             case let .file(_, absolute, explicit):
-                switch Self.read(absolute) {
+                switch FileReader.read(absolute) {
                 case let .success(read): bytes = read
                 case let .failure(failure): return .failed(failure.reason)
                 }
@@ -170,37 +170,12 @@ public struct ScanRequest: Sendable {
         }
     }
 
-    /// The whole file, read with one `open`, `fstat` and as few `read` calls as its size needs.
-    static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(ReadFailure(reason(errno))) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(ReadFailure(reason(errno))) }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
-            let read = bytes.withUnsafeMutableBytes { raw in Foundation.read(descriptor, raw.baseAddress! + count, raw.count - count) }
-            if read < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(reason(errno)))
-            }
-            if read == 0 { break }
-            count += read
-        }
-        bytes.removeSubrange(count...)
-        return .success(bytes)
-    }
-
-    struct ReadFailure: Error {
-        var reason: String
-        init(_ reason: String) { self.reason = reason }
-    }
-
     /// Git's test: a NUL byte in the first 8,000 bytes.
     static func isBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(8000).contains(0)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, min(buffer.count, 8000)) != nil
+        }
     }
 
     static func readStandardInput() throws -> [UInt8] {

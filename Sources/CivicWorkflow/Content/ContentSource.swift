@@ -29,10 +29,15 @@ public struct WorkingTreeSource: ContentSource {
     }
 
     public func files(under prefix: String) throws -> [String] {
+        try entries(under: prefix).map(\.name)
+    }
+
+    /// Every file under the folder `prefix`, sorted, each with its absolute path.
+    func entries(under prefix: String) throws -> [(name: String, absolute: String)] {
         let base = root.appendingPathComponent(prefix).path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
-        return try DirectoryWalker.regularFiles(name: prefix, absolute: base).map(\.name)
+        return try DirectoryWalker.regularFiles(name: prefix, absolute: base)
     }
 }
 
