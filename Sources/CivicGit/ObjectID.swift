@@ -17,6 +17,13 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
         }
     }
 
+    /// The id as three words, for compact storage; ``init(words:)`` reverses it.
+    public var words: (UInt64, UInt64, UInt32) { (high, middle, low) }
+
+    public init(words: (UInt64, UInt64, UInt32)) {
+        (high, middle, low) = words
+    }
+
     /// Parses a full 40-character hexadecimal id.
     public init?(hex: some StringProtocol) {
         guard hex.utf8.count == 40 else { return nil }

@@ -34,6 +34,20 @@ extension Repository {
         return commits
     }
 
+    /// The first-parent chain from `tip` back to, not including, `stop` (newest first); nil
+    /// when `stop` is not on it.
+    public func firstParentChain(from tip: ObjectID, stoppingAt stop: ObjectID) throws -> [Commit]? {
+        var chain: [Commit] = []
+        var next: ObjectID? = tip
+        while let id = next {
+            if id == stop { return chain }
+            let commit = try self.commit(id)
+            chain.append(commit)
+            next = commit.parents.first
+        }
+        return nil
+    }
+
     /// The first-parent chain from `tip` back to the root, newest first, read by following
     /// first parents (no revision walk, no sorting).
     public func firstParentChain(from tip: ObjectID) throws -> [Commit] {
@@ -51,12 +65,24 @@ extension Repository {
     /// sorting): cheaper than ``history(from:hiding:firstParentOnly:ordered:)`` when only the
     /// ids are needed, as no commit is read twice.
     public func reachableCommitIDs(from tip: ObjectID) throws -> [ObjectID] {
+        try reachableCommitIDs(from: [tip], hiding: [])
+    }
+
+    /// The ids of the commits reachable from any of `tips` and from none of `hidden` (`git log
+    /// tips ^hidden`), in the order found.
+    public func reachableCommitIDs(from tips: [ObjectID], hiding hidden: [ObjectID]) throws -> [ObjectID] {
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, handle))
         defer { git_revwalk_free(walk) }
         try check(git_revwalk_sorting(walk, GIT_SORT_NONE.rawValue))
-        var tipOID = tip.raw
-        try check(git_revwalk_push(walk, &tipOID))
+        for tip in tips {
+            var oid = tip.raw
+            try check(git_revwalk_push(walk, &oid))
+        }
+        for id in hidden {
+            var oid = id.raw
+            try check(git_revwalk_hide(walk, &oid))
+        }
         var ids: [ObjectID] = []
         var oid = git_oid()
         while true {

@@ -71,6 +71,8 @@ public struct ApprovalReport {
     public var files: [String: FileApproval]
     /// The roster and configuration as last approved.
     public var settings: Settings
+    /// Where a later walk of the same branch can start from.
+    public var checkpoint: ApprovalCheckpoint
 
     /// The files whose current version is not approved, by path.
     public var unapproved: [FileApproval] {

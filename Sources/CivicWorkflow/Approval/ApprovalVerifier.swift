@@ -18,40 +18,102 @@ public struct ApprovalVerifier {
         self.branch = branch
     }
 
-    public func run() throws -> ApprovalReport {
+    /// Walks the branch. With a `checkpoint` from an earlier run whose tip is still on the
+    /// branch's first-parent history, under the same baseline and signing setting, only the
+    /// commits after it are walked: the result is the same as a walk from the baseline, as
+    /// the walk's state after a commit depends only on the history up to it.
+    public func run(resumingFrom checkpoint: ApprovalCheckpoint? = nil) throws -> ApprovalReport {
         guard let tip = try repository.referenceTarget("refs/heads/\(branch)") else {
             throw WorkflowError.invalid("the publish branch '\(branch)' has no commits")
         }
+        let tipSettings = try Settings.load(from: TreeSource(repository: repository, tree: repository.commit(tip).tree))
+        let signed = tipSettings.config.requireSignedCommits
+        let baselineSetting = tipSettings.config.approvalBaseline
+
+        if let checkpoint, checkpoint.branch == branch, checkpoint.signed == signed,
+            checkpoint.baselineSetting == baselineSetting,
+            baselineSetting.map({ (try? repository.resolveCommit($0)) == checkpoint.baseline }) ?? true,
+            let newer = try repository.firstParentChain(from: tip, stoppingAt: checkpoint.tip)
+        {
+            var walk = try Walk(resuming: checkpoint, verifier: self)
+            for commit in newer.reversed() { try walk.process(commit) }
+            return walk.report(tip: tip)
+        }
+
         let chain = try repository.firstParentChain(from: tip).reversed()
         guard let root = chain.first else { throw WorkflowError.invalid("the publish branch '\(branch)' is empty") }
-
         // The baseline: the configured commit on the first-parent chain, else the root.
-        let tipSettings = try Settings.load(from: TreeSource(repository: repository, tree: repository.commit(tip).tree))
         var baseline = root
-        if let named = tipSettings.config.approvalBaseline {
+        if let named = baselineSetting {
             let id = try repository.resolveCommit(named)
             guard let found = chain.first(where: { $0.id == id }) else {
                 throw WorkflowError.invalid("approval.baseline \(named) is not on the first-parent history of \(branch)")
             }
             baseline = found
         }
+        var walk = try Walk(baseline: baseline, signed: signed, baselineSetting: baselineSetting, verifier: self)
+        for commit in chain.drop(while: { $0.id != baseline.id }).dropFirst() { try walk.process(commit) }
+        return walk.report(tip: tip)
+    }
 
-        var state = try initialState(at: baseline)
-        var effective = try Settings.load(from: TreeSource(repository: repository, tree: baseline.tree))
-        var signatures =
-            tipSettings.config.requireSignedCommits ? try SignatureVerifier(repository: repository, roster: effective.roster) : nil
-        let walker = try MergeWalker(repository: repository, base: baseline.id)
-        var reached = false
-        var firstParentTree = baseline.tree
-        for commit in chain {
-            if !reached {
-                reached = commit.id == baseline.id
-                continue
+    /// One walk along the first-parent history: the approval of every controlled file so far,
+    /// and the settings in force (the last approved roster, configuration and lexicons).
+    private struct Walk {
+        let verifier: ApprovalVerifier
+        let baseline: ObjectID
+        let baselineSetting: String?
+        var files: [String: FileApproval]
+        var effective: Settings
+        /// Where `effective` was loaded from, for a checkpoint.
+        var origin: ApprovalCheckpoint.SettingsOrigin
+        var signatures: SignatureVerifier?
+        let walker: MergeWalker
+        /// The last commit walked, and its tree.
+        var last: ObjectID
+        var lastTree: ObjectID
+
+        var repository: Repository { verifier.repository }
+
+        init(baseline: Commit, signed: Bool, baselineSetting: String?, verifier: ApprovalVerifier) throws {
+            self.verifier = verifier
+            self.baseline = baseline.id
+            self.baselineSetting = baselineSetting
+            files = try verifier.initialState(at: baseline)
+            effective = try Settings.load(from: TreeSource(repository: verifier.repository, tree: baseline.tree))
+            origin = .baselineTree
+            signatures = signed ? try SignatureVerifier(repository: verifier.repository, roster: effective.roster) : nil
+            walker = try MergeWalker(repository: verifier.repository, base: baseline.id)
+            last = baseline.id
+            lastTree = baseline.tree
+        }
+
+        init(resuming checkpoint: ApprovalCheckpoint, verifier: ApprovalVerifier) throws {
+            let repository = verifier.repository
+            self.verifier = verifier
+            baseline = checkpoint.baseline
+            baselineSetting = checkpoint.baselineSetting
+            files = checkpoint.files
+            origin = checkpoint.origin
+            switch checkpoint.origin {
+            case .baselineTree:
+                effective = try Settings.load(from: TreeSource(repository: repository, tree: repository.treeID(ofCommit: baseline)))
+            case let .blobs(blobs):
+                effective = try Settings.load(from: BlobSource(repository: repository, blobs: blobs))
             }
-            defer { firstParentTree = commit.tree }
+            signatures = checkpoint.signed ? try SignatureVerifier(repository: repository, roster: effective.roster) : nil
+            walker = MergeWalker(repository: repository, resumingAfter: checkpoint.tip)
+            last = checkpoint.tip
+            lastTree = try repository.treeID(ofCommit: checkpoint.tip)
+        }
+
+        mutating func process(_ commit: Commit) throws {
+            defer {
+                last = commit.id
+                lastTree = commit.tree
+            }
             let branchAuthorship = try walker.advance(to: commit)
-            let changes = try repository.changes(from: firstParentTree, to: commit.tree).filter { ControlledPath.kind(of: $0.path) != nil }
-            guard !changes.isEmpty else { continue }
+            let changes = try repository.changes(from: lastTree, to: commit.tree).filter { ControlledPath.kind(of: $0.path) != nil }
+            guard !changes.isEmpty else { return }
             // The trees of the merged parents, read once for all the changes of this commit.
             let branchTrees = try branchAuthorship.map { authorship in
                 try commit.parents.dropFirst().map { try authorship.tree(ofParent: $0) }
@@ -59,11 +121,11 @@ public struct ApprovalVerifier {
             var settingsChanged = false
             for change in changes {
                 guard let newBlob = change.newBlob else {
-                    state.removeValue(forKey: change.path)
+                    files.removeValue(forKey: change.path)
                     continue
                 }
                 let kind = ControlledPath.kind(of: change.path)!
-                var decision = try decide(
+                var decision = try verifier.decide(
                     change: change, newBlob: newBlob, kind: kind, commit: commit,
                     authorship: branchAuthorship, branchTrees: branchTrees ?? [], settings: effective)
                 if case .approved = decision, let signatures, case let status = try signatures.status(of: commit), status != .verified {
@@ -73,23 +135,32 @@ public struct ApprovalVerifier {
                             rule: .unverified, commit: commit.id, author: commit.author.email,
                             reason: "the approving merge \(commit.id.short) by \(commit.author.email) \(why)"))
                 }
-                var lastApproved = state[change.path]?.lastApproved
+                var lastApproved = files[change.path]?.lastApproved
                 if case let .approved(evidence) = decision { lastApproved = ApprovedVersion(blob: newBlob, evidence: evidence) }
-                state[change.path] = FileApproval(
+                files[change.path] = FileApproval(
                     path: change.path, blob: newBlob, kind: kind, decision: decision,
                     lastApproved: lastApproved)
                 if case .approved = decision, kind.isSettings { settingsChanged = true }
             }
-            if settingsChanged {
-                // Reviewer roles come from the last approved roster, never from an unapproved edit.
-                effective = try approvedSettings(state: state, fallback: effective)
+            // Reviewer roles come from the last approved roster, never from an unapproved edit;
+            // settings that do not load leave the ones before in force.
+            if settingsChanged, let (settings, blobs) = verifier.approvedSettings(files) {
+                effective = settings
+                origin = .blobs(blobs)
                 if signatures != nil { signatures = try SignatureVerifier(repository: repository, roster: effective.roster) }
             }
         }
-        return ApprovalReport(branch: branch, tip: tip, baseline: baseline.id, files: state, settings: effective)
+
+        func report(tip: ObjectID) -> ApprovalReport {
+            let checkpoint = ApprovalCheckpoint(
+                branch: verifier.branch, tip: last, baseline: baseline, baselineSetting: baselineSetting,
+                signed: signatures != nil, files: files, origin: origin)
+            return ApprovalReport(
+                branch: verifier.branch, tip: tip, baseline: baseline, files: files, settings: effective, checkpoint: checkpoint)
+        }
     }
 
-    private func initialState(at baseline: Commit) throws -> [String: FileApproval] {
+    fileprivate func initialState(at baseline: Commit) throws -> [String: FileApproval] {
         var state: [String: FileApproval] = [:]
         for entry in try repository.files(inTree: baseline.tree) {
             guard let kind = ControlledPath.kind(of: entry.path) else { continue }
@@ -102,7 +173,7 @@ public struct ApprovalVerifier {
         return state
     }
 
-    private func decide(
+    fileprivate func decide(
         change: FileChange, newBlob: ObjectID, kind: ControlledPath, commit: Commit,
         authorship: BranchAuthorship?, branchTrees: [ObjectID], settings: Settings
     ) throws -> ApprovalDecision {
@@ -151,18 +222,21 @@ public struct ApprovalVerifier {
         }
     }
 
-    /// The settings as of the last approved roster and configuration.
-    private func approvedSettings(state: [String: FileApproval], fallback: Settings) throws -> Settings {
-        guard let roster = state[Settings.rosterPath]?.lastApproved, let config = state[Settings.configPath]?.lastApproved else {
-            return fallback
+    /// The settings as of the last approved roster, configuration and lexicons, with the
+    /// blobs they were loaded from; nil when there is no approved roster and configuration
+    /// or they do not load.
+    fileprivate func approvedSettings(_ files: [String: FileApproval]) -> (Settings, [String: ObjectID])? {
+        guard let roster = files[Settings.rosterPath]?.lastApproved, let config = files[Settings.configPath]?.lastApproved else {
+            return nil
         }
         var blobs = [Settings.rosterPath: roster.blob, Settings.configPath: config.blob]
-        for (path, file) in state where path.hasPrefix("lexicons/") {
+        for (path, file) in files where path.hasPrefix("lexicons/") {
             if let approved = file.lastApproved { blobs[path] = approved.blob }
         }
-        let source = BlobSource(repository: repository, blobs: blobs)
-        return (try? Settings.load(from: source)) ?? fallback
+        guard let settings = try? Settings.load(from: BlobSource(repository: repository, blobs: blobs)) else { return nil }
+        return (settings, blobs)
     }
+
 }
 
 /// The files approval covers, and who may approve each.

@@ -8,7 +8,10 @@ import CivicGit
 /// merge's own author.
 final class MergeWalker {
     private let repository: Repository
-    private var known: Set<ObjectID>
+    /// Every commit on the branch so far; nil when the walk resumed from a checkpoint, and
+    /// each merge's branch is found by a revision walk from its other parents hiding its
+    /// first (the same commits: what is known at a merge is all its first parent reaches).
+    private var known: Set<ObjectID>?
 
     /// Starts with everything reachable from `base` known.
     init(repository: Repository, base: ObjectID) throws {
@@ -16,17 +19,31 @@ final class MergeWalker {
         known = Set(try repository.reachableCommitIDs(from: base))
     }
 
+    /// Starts after `tip` without listing what it reaches: for the few commits after a checkpoint.
+    init(repository: Repository, resumingAfter tip: ObjectID) {
+        self.repository = repository
+        known = nil
+    }
+
     /// Records a first-parent commit (and, for a merge, returns what its other parents brought in).
     func advance(to commit: Commit) throws -> BranchAuthorship? {
-        defer { known.insert(commit.id) }
+        defer { known?.insert(commit.id) }
         guard commit.isMerge else { return nil }
         var collected: [BranchAuthorship.BranchCommit] = []
+        func collect(_ id: ObjectID) throws -> [ObjectID] {
+            let header = try repository.commitHeader(of: id)
+            collected.append(.init(id: id, tree: header.tree, parents: header.parents, authorEmail: header.authorEmail.lowercased()))
+            return header.parents
+        }
+        guard known != nil else {
+            let branch = try repository.reachableCommitIDs(from: Array(commit.parents.dropFirst()), hiding: [commit.parents[0]])
+            for id in branch { _ = try collect(id) }
+            return BranchAuthorship(repository: repository, commits: collected)
+        }
         var pending = Array(commit.parents.dropFirst())
         while let next = pending.popLast() {
-            guard known.insert(next).inserted else { continue }
-            let header = try repository.commitHeader(of: next)
-            collected.append(.init(id: next, tree: header.tree, parents: header.parents, authorEmail: header.authorEmail.lowercased()))
-            pending += header.parents
+            guard known!.insert(next).inserted else { continue }
+            pending += try collect(next)
         }
         return BranchAuthorship(repository: repository, commits: collected)
     }

@@ -1,3 +1,4 @@
+import CivicGit
 import CivicPolicy
 import CivicPublish
 import Foundation
@@ -14,12 +15,12 @@ struct PublishCache {
 
     /// The settings and day the `checked` entries hold for.
     var checkFingerprint = ""
-    var checked: [String: Checked] = [:]
+    var checked: [ObjectID: Checked] = [:]
     /// Render keys by output folder path.
     var sites: [String: RenderCache] = [:]
 
     /// The format's name and version, first in the file.
-    static let magic = "civicpost publish cache 2\n"
+    static let magic = "civicpost publish cache 3\n"
 
     static func url(gitDirectory: String) -> URL {
         URL(fileURLWithPath: gitDirectory).appendingPathComponent("civicpost/publish-cache.bin")
@@ -39,7 +40,7 @@ struct PublishCache {
         var writer = CacheWriter(magic: Self.magic)
         writer.string(checkFingerprint)
         writer.array(checked) { writer, entry in
-            writer.string(entry.key)
+            writer.id(entry.key)
             entry.value.summary.write(to: &writer)
             writer.int(entry.value.errors)
         }
@@ -47,7 +48,7 @@ struct PublishCache {
             writer.string(entry.key)
             entry.value.write(to: &writer)
         }
-        try AtomicFile.write(writer.bytes, to: url)
+        try AtomicFile.write(writer.bytes, to: url, durable: false)
     }
 
     init() {}
@@ -55,7 +56,7 @@ struct PublishCache {
     private init(from reader: inout CacheReader) throws {
         checkFingerprint = try reader.string()
         let checked = try reader.array { reader in
-            (try reader.string(), Checked(summary: try PostSummary(from: &reader), errors: try reader.int()))
+            (try reader.id(), Checked(summary: try PostSummary(from: &reader), errors: try reader.int()))
         }
         self.checked = Dictionary(checked, uniquingKeysWith: { $1 })
         let sites = try reader.array { reader in (try reader.string(), try RenderCache(from: &reader)) }
