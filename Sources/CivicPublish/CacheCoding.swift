@@ -50,7 +50,9 @@ public struct CacheWriter {
 /// Reads what a ``CacheWriter`` wrote; throws ``CacheReader/Truncated`` on bytes that end
 /// early or do not make sense, so the caller falls back to an empty cache.
 public struct CacheReader {
-    public struct Truncated: Error {}
+    public struct Truncated: Error {
+        public init() {}
+    }
 
     private let bytes: [UInt8]
     private var offset: Int

@@ -85,6 +85,12 @@ private struct JSONFeedItem: Encodable {
 
 /// Escapes text for XML content and attribute values.
 func escapeXML(_ text: String) -> String {
+    // Most text (every URL the site makes) needs nothing: one pass over the bytes says so.
+    let needsWork = text.utf8.contains { byte in
+        byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+    guard needsWork else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {

@@ -20,6 +20,8 @@ public final class OutputFolder {
     private var staged: [(temporary: String, target: String, path: String)] = []
     /// Relative folders known to be real folders (no symbolic link on the way), with "".
     private var checkedFolders: Set<Substring> = [""]
+    /// What ``contains(_:)`` found, by relative path.
+    private var existing: [String: Bool] = [:]
     private var counter = 0
 
     /// The hidden folder of temporary files; senders and web servers should ignore it.
@@ -68,15 +70,31 @@ public final class OutputFolder {
             try makeFolders(for: item.path)
             guard rename(item.temporary, item.target) == 0 else { throw PublishError.io(path: item.target, errno: errno) }
             written.append(item.path)
+            existing[item.path] = true
         }
         staged.removeAll(keepingCapacity: true)
     }
 
-    /// Whether a regular file exists at `relativePath` (one `lstat`).
+    /// Whether a regular file exists at `relativePath`: one `lstat` the first time a run
+    /// asks, then remembered (the run's own writes included).
     public func contains(_ relativePath: String) -> Bool {
+        if let known = existing[relativePath] { return known }
         guard let path = try? resolve(relativePath, checkingLinks: false) else { return false }
         var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        let found = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        existing[relativePath] = found
+        return found
+    }
+
+    /// Looks up many paths at once, on all cores, for ``contains(_:)`` to answer from.
+    public func prefetch(_ relativePaths: [String]) {
+        let wanted = relativePaths.filter { existing[$0] == nil && (try? resolve($0, checkingLinks: false)) != nil }
+        let root = rootPath
+        let found = parallelMap(wanted) { relativePath in
+            var info = stat()
+            return lstat(root + "/" + relativePath, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        }
+        for (path, isThere) in zip(wanted, found) { existing[path] = isThere }
     }
 
     /// The bytes of the file at `relativePath`, if it is there.
@@ -89,6 +107,7 @@ public final class OutputFolder {
     /// backslashes, NUL, the staging folder and symbolic links on the way (a hostile post
     /// cannot write outside). Without `checkingLinks`, only the path's form is checked.
     func resolve(_ relativePath: String, checkingLinks: Bool = true) throws -> String {
+        if !checkingLinks, Self.isPlainRelativePath(relativePath) { return rootPath + "/" + relativePath }
         let utf8 = relativePath.utf8
         guard !utf8.isEmpty, utf8.first != UInt8(ascii: "/"), !utf8.contains(UInt8(ascii: "\\")), !utf8.contains(0) else {
             throw PublishError.unsafePath(relativePath)
@@ -116,6 +135,28 @@ public final class OutputFolder {
         return rootPath + "/" + relativePath
     }
 
+    /// Whether a path is certainly safe by its form, in one pass over its bytes: segments of
+    /// letters, digits, `-`, `_` and `.` (not starting with a dot, so no `.`, `..` or staging
+    /// folder), separated by single slashes. Anything else takes the full check.
+    static func isPlainRelativePath(_ path: String) -> Bool {
+        var atSegmentStart = true
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                if atSegmentStart { return false }
+                atSegmentStart = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"):
+                atSegmentStart = false
+            case UInt8(ascii: "."):
+                if atSegmentStart { return false }
+            default:
+                return false
+            }
+        }
+        return !atSegmentStart
+    }
+
     /// Creates the folders above a relative file path that are not there yet.
     private func makeFolders(for relativePath: String) throws {
         guard let slash = relativePath.lastIndex(of: "/") else { return }
@@ -138,10 +179,20 @@ public final class OutputFolder {
 /// Writing a file so that readers see the old bytes or the new, never half.
 public enum AtomicFile {
     /// Writes through a temporary file in the same folder, fsyncs it, and renames it over `url`.
-    public static func write(_ bytes: [UInt8], to url: URL) throws {
+    /// Without `durable`, skips the fsync: for caches, which a crash may leave old or empty
+    /// (their readers check them and rebuild), never half-written under the new name.
+    public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws {
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
         try writeUnsynced(bytes, to: temporary)
+        guard durable else {
+            guard rename(temporary, url.path) == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw PublishError.io(path: url.path, errno: code)
+            }
+            return
+        }
         let descriptor = open(temporary, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0, fsync(descriptor) == 0 else {
             let code = errno

@@ -34,7 +34,11 @@ public struct SiteBuilder: Sendable {
         self.roster = roster
         self.theme = theme
         self.fingerprint = fingerprint
+        fingerprintDigest = sha256Hex(Array(fingerprint.utf8)).prefix(16) + ""
     }
+
+    /// A short digest of `fingerprint`, for the keys of 10,000 pages.
+    private let fingerprintDigest: String
 
     /// Writes the site into `output`. `source` gives a post version's bytes (for pages that
     /// must be rendered); `media` gives a file under `content/` as its version (the key it is
@@ -64,9 +68,13 @@ public struct SiteBuilder: Sendable {
         }
         try output.commit()
         let current = sorted.filter { !$0.outdated }
+        output.prefetch(sorted.compactMap { $0.summary.pagePath.map { $0 + "index.html" } })
         // Pass 1: index pages and feeds that do not exist yet are first written with links
-        // only to files that already exist, so no page ever links to a missing one.
-        try writeHubs(current, all: sorted, source: source, cache: &cache, into: output, onlyNew: true)
+        // only to files that already exist, so no page ever links to a missing one. (The
+        // pass writes nothing when every index file of the final lists is there already.)
+        if hubFiles(current).contains(where: { !output.contains($0) }) {
+            try writeHubs(current, all: sorted, source: source, cache: &cache, into: output, onlyNew: true)
+        }
 
         // Post pages: only those whose key changed (or whose file is gone) are rendered.
         var stale: [(PublishedPost, String)] = []
@@ -86,7 +94,7 @@ public struct SiteBuilder: Sendable {
             // Sources are read here, on one thread (a libgit2 repository is not shared across
             // threads); parsing and rendering run on all cores.
             let sources = try chunk.map { try source($0.0) }
-            let pages = try parallelRender(chunk.map(\.0), sources: sources)
+            let pages = parallelRender(chunk.map(\.0), sources: sources)
             for ((item, key), page) in zip(chunk, pages) {
                 let file = item.summary.pagePath! + "index.html"
                 try output.stage(page, to: file)
@@ -145,7 +153,10 @@ public struct SiteBuilder: Sendable {
         let mapped = onlyNew ? visible : sorted
         var key = HubKey("sitemap")
         for folder in lists.map(\.folder) { key.add(folder) }
-        for item in mapped { key.add("\(item.summary.pagePath ?? "")|\(item.publishAt.secondsSinceEpoch)") }
+        for item in mapped {
+            key.add(item.summary.pagePath ?? "")
+            key.add(item.publishAt)
+        }
         try writer.write("sitemap.xml", key: key, cache: cache) {
             feeds.sitemap(mapped, departments: lists.map(\.folder))
         }
@@ -156,20 +167,29 @@ public struct SiteBuilder: Sendable {
         return roster.departments.count
     }
 
-    /// The key a post page is rendered under: it changes when anything that shapes the page does.
-    func renderKey(_ item: PublishedPost) -> String {
-        "\(item.blob)|\(item.outdated ? 1 : 0)|\(item.publishAt)|\(fingerprint)"
+    /// Every index page, feed and sitemap file of the lists of `current`. A first pass over
+    /// fewer posts makes a subset of them (as many pages or fewer, the same folders).
+    private func hubFiles(_ current: [PublishedPost]) -> [String] {
+        var counts: [String: Int] = [:]
+        for item in current { counts[item.summary.department, default: 0] += 1 }
+        var files = ["sitemap.xml", "robots.txt"]
+        for (folder, count) in [("", current.count)] + roster.departments.map({ ($0.slug + "/", counts[$0.slug] ?? 0) }) {
+            files += [folder + "feed.xml", folder + "feed.json", folder + "index.html"]
+            let pages = max(1, (count + Self.pageSize - 1) / Self.pageSize)
+            if pages > 1 { files += (2...pages).map { folder + "page/\($0)/index.html" } }
+        }
+        return files
     }
 
-    private func parallelRender(_ items: [PublishedPost], sources: [[UInt8]]) throws -> [[UInt8]] {
-        let results = RenderSlots(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.store(at: index) {
-                let post = Post.parse(path: items[index].path, bytes: sources[index])
-                return Array(renderPost(items[index], post: post, root: relativeRoot(depth: 3)).utf8)
-            }
+    /// The key a post page is rendered under: it changes when anything that shapes the page does.
+    func renderKey(_ item: PublishedPost) -> String {
+        "\(item.blob)|\(item.outdated ? 1 : 0)|\(item.publishAt.secondsSinceEpoch)|\(item.publishAt.offsetMinutes)|\(fingerprintDigest)"
+    }
+
+    private func parallelRender(_ items: [PublishedPost], sources: [[UInt8]]) -> [[UInt8]] {
+        parallelMap(Array(zip(items, sources))) { item, source in
+            Array(renderPost(item, post: Post.parse(path: item.path, bytes: source), root: relativeRoot(depth: 3)).utf8)
         }
-        return try results.values()
     }
 
     private func writeList(
@@ -287,24 +307,30 @@ public struct RenderCache: Sendable, Equatable {
 /// parameters and, for each post it shows, the post's path, version and date (everything
 /// else it shows follows from those and the settings fingerprint).
 struct HubKey {
-    private var hash = SHA256()
+    private var bytes: [UInt8] = []
 
     init(_ parts: String...) {
+        bytes.reserveCapacity(2048)
         for part in parts { add(part) }
     }
 
     mutating func add(_ part: String) {
-        hash.update(data: Array(part.utf8) + [0])
+        bytes += part.utf8
+        bytes.append(0)
     }
 
     mutating func add(_ item: PublishedPost) {
-        add("\(item.path)|\(item.blob)|\(item.publishAt.secondsSinceEpoch)|\(item.publishAt.offsetMinutes)")
+        add(item.path)
+        add(item.blob)
+        add(item.publishAt)
+    }
+
+    mutating func add(_ time: Timestamp) {
+        withUnsafeBytes(of: (time.secondsSinceEpoch, time.offsetMinutes)) { bytes += $0 }
     }
 
     func finalize(fingerprint: String) -> String {
-        var hash = hash
-        hash.update(data: Array(fingerprint.utf8))
-        return lowerHex(hash.finalize())
+        lowerHex(SHA256.hash(data: bytes + Array(fingerprint.utf8)))
     }
 }
 
@@ -339,26 +365,6 @@ private struct HubWriter {
 
     func finish(into cache: inout RenderCache) {
         for (file, key) in keys { cache.keys[file] = key }
-    }
-}
-
-/// Per-index result slots for parallel rendering.
-/// `@unchecked Sendable`: each index is written by exactly one `concurrentPerform` iteration
-/// and read only after it returns.
-private final class RenderSlots: @unchecked Sendable {
-    private var slots: [Result<[UInt8], Error>?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(at index: Int, _ body: () throws -> [UInt8]) {
-        let value = Result { try body() }
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-
-    func values() throws -> [[UInt8]] {
-        try slots.map { try $0!.get() }
     }
 }
 

@@ -1,5 +1,6 @@
 import CivicGit
 import CivicPolicy
+import CivicPublish
 import Foundation
 
 /// Which files a check covers.

@@ -1,4 +1,5 @@
 import CivicPolicy
+import CivicPublish
 import Foundation
 
 /// `civicpost scan`: the content rules that need no git and no roster (`pii.*`, `content.*`)

@@ -126,6 +126,6 @@ public final class RecordsArchive {
     /// killed before it got here) is rebuilt from the records.
     public func saveCache(_ state: ArchiveState) throws {
         try FileManager.default.createDirectory(at: cacheURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(state.encoded(), to: cacheURL)
+        try AtomicFile.write(state.encoded(), to: cacheURL, durable: false)
     }
 }

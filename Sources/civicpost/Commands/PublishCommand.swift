@@ -24,11 +24,12 @@ struct PublishCommand: ParsableCommand {
     func run() throws {
         try failClosed {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let result = try PublishRequest(
+            var request = PublishRequest(
                 directory: cwd, siteFolder: URL(fileURLWithPath: out, relativeTo: cwd),
                 queueFolder: URL(fileURLWithPath: queue, relativeTo: cwd),
-                now: clock.timestamp, today: clock.today
-            ).run()
+                now: clock.timestamp, today: clock.today)
+            request.freesWorkingSet = false
+            let result = try request.run()
             if let report {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
