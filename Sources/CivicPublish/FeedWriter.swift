@@ -57,9 +57,16 @@ struct FeedWriter {
         for folder in departments {
             xml += "  <url><loc>\(escapeXML(config.baseURL + "/" + folder))</loc></url>\n"
         }
+        xml.reserveCapacity(xml.utf8.count + posts.count * 160)
+        let base = escapeXML(config.baseURL + "/")
         for item in posts {
-            guard let url = item.summary.pageURL(config: config) else { continue }
-            xml += "  <url><loc>\(escapeXML(url))</loc><lastmod>\(SiteDates.iso(item.publishAt))</lastmod></url>\n"
+            guard let pagePath = item.summary.pagePath else { continue }
+            xml += "  <url><loc>"
+            xml += base
+            xml += escapeXML(pagePath)
+            xml += "</loc><lastmod>"
+            xml += SiteDates.iso(item.publishAt)
+            xml += "</lastmod></url>\n"
         }
         return xml + "</urlset>\n"
     }

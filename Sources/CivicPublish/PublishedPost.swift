@@ -17,7 +17,9 @@ public final class PublishedPost: Sendable {
     public let outdated: Bool
 
     /// The post's path in the repository.
-    public var path: String { summary.path }
+    public let path: String
+    /// The file of its page in the site, `<department>/<yyyy>/<slug>/index.html`.
+    public let pageFile: String?
 
     public init(summary: PostSummary, blob: String, commit: String, approval: Approval?, publishAt: Timestamp, outdated: Bool) {
         self.summary = summary
@@ -26,6 +28,8 @@ public final class PublishedPost: Sendable {
         self.approval = approval
         self.publishAt = publishAt
         self.outdated = outdated
+        path = summary.path
+        pageFile = summary.pagePath.map { $0 + "index.html" }
     }
 }
 

@@ -82,3 +82,14 @@ public struct QueueItem: Codable, Sendable, Equatable {
         return Array(try encoder.encode(self)) + [0x0A]
     }
 }
+
+/// A queue item with its file's bytes, encoded once for the queue folder and the record.
+public struct QueueFile: Sendable {
+    public let item: QueueItem
+    public let bytes: [UInt8]
+
+    public init(_ item: QueueItem) throws {
+        self.item = item
+        bytes = try item.encoded()
+    }
+}

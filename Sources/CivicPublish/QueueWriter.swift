@@ -19,11 +19,15 @@ public struct QueueWriter {
     public let root: URL
     let pending: URL
     let journal: URL
+    private let rootPath: String
+    private let pendingPath: String
 
     public init(root: URL) throws {
         self.root = root.standardizedFileURL
         pending = self.root.appendingPathComponent(".civicpost-pending")
         journal = pending.appendingPathComponent("journal.json")
+        rootPath = self.root.path
+        pendingPath = pending.path
         try FileManager.default.createDirectory(at: pending, withIntermediateDirectories: true)
     }
 
@@ -40,32 +44,34 @@ public struct QueueWriter {
             try clearPending()
             return []
         }
+        var folders: Set<String> = []
         for entry in entries {
-            let staged = pending.appendingPathComponent(entry.key + ".json")
-            guard FileManager.default.fileExists(atPath: staged.path) else { continue }
-            try moveIntoPlace(staged, entry.file)
+            let staged = pendingPath + "/" + entry.key + ".json"
+            guard FileManager.default.fileExists(atPath: staged) else { continue }
+            try moveIntoPlace(staged, entry.file, knownFolders: &folders)
         }
         return Set(entries.map(\.key))
     }
 
-    /// Writes `items` but those in `skipping` (already written by an interrupted run), as one
+    /// Writes `files` but those in `skipping` (already written by an interrupted run), as one
     /// journaled batch. Call ``finish()`` once the batch is recorded.
-    public func write(_ items: [QueueItem], skipping: Set<String> = []) throws {
-        guard !items.isEmpty else { return }
-        var toMove: [(URL, String)] = []
-        for item in items where !skipping.contains(item.idempotencyKey) {
-            let staged = pending.appendingPathComponent(item.idempotencyKey + ".json")
-            try AtomicFile.writeUnsynced(try item.encoded(), to: staged.path)
-            toMove.append((staged, item.fileName))
+    public func write(_ files: [QueueFile], skipping: Set<String> = []) throws {
+        guard !files.isEmpty else { return }
+        var toMove: [(String, String)] = []
+        for file in files where !skipping.contains(file.item.idempotencyKey) {
+            let staged = pendingPath + "/" + file.item.idempotencyKey + ".json"
+            try AtomicFile.writeUnsynced(file.bytes, to: staged)
+            toMove.append((staged, file.item.fileName))
         }
-        let descriptor = open(pending.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw PublishError.io(path: pending.path, errno: errno) }
+        let descriptor = open(pendingPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw PublishError.io(path: pendingPath, errno: errno) }
         let synced = civicpost_syncfs(descriptor)
         close(descriptor)
-        guard synced == 0 else { throw PublishError.io(path: pending.path, errno: errno) }
-        let entries = items.map { Entry(key: $0.idempotencyKey, file: $0.fileName) }
+        guard synced == 0 else { throw PublishError.io(path: pendingPath, errno: errno) }
+        let entries = files.map { Entry(key: $0.item.idempotencyKey, file: $0.item.fileName) }
         try AtomicFile.write(Array(try JSONEncoder().encode(entries)), to: journal)
-        for (staged, file) in toMove { try moveIntoPlace(staged, file) }
+        var folders: Set<String> = []
+        for (staged, file) in toMove { try moveIntoPlace(staged, file, knownFolders: &folders) }
     }
 
     /// The batch is recorded: the journal is no longer needed.
@@ -74,13 +80,16 @@ public struct QueueWriter {
         try clearPending()
     }
 
-    private func moveIntoPlace(_ staged: URL, _ file: String) throws {
+    private func moveIntoPlace(_ staged: String, _ file: String, knownFolders: inout Set<String>) throws {
         guard !file.hasPrefix("/"), !file.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") }) else {
             throw PublishError.unsafePath(file)
         }
-        let target = root.appendingPathComponent(file)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard rename(staged.path, target.path) == 0 else { throw PublishError.io(path: target.path, errno: errno) }
+        let target = rootPath + "/" + file
+        let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
+        if knownFolders.insert(folder).inserted {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        guard rename(staged, target) == 0 else { throw PublishError.io(path: target, errno: errno) }
     }
 
     private func clearPending() throws {

@@ -61,7 +61,12 @@ public struct Record: Codable, Sendable, Equatable {
 
     /// The archive identity of a version.
     public static func versionKey(path: String, blob: String, action: Action) -> String {
-        sha256Hex(Array("\(path)\u{0}\(blob)\u{0}\(action.rawValue)".utf8))
+        sha256Hex(versionKeyInput(path: path, blob: blob, action: action))
+    }
+
+    /// What ``versionKey(path:blob:action:)`` is the SHA-256 of.
+    public static func versionKeyInput(path: String, blob: String, action: Action) -> [UInt8] {
+        Array("\(path)\u{0}\(blob)\u{0}\(action.rawValue)".utf8)
     }
 
     /// The record's folder on the records branch: `records/<bucket>/<sequence>-<key12>/`,

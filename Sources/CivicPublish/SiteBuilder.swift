@@ -68,7 +68,7 @@ public struct SiteBuilder: Sendable {
         }
         try output.commit()
         let current = sorted.filter { !$0.outdated }
-        output.prefetch(sorted.compactMap { $0.summary.pagePath.map { $0 + "index.html" } })
+        output.prefetch(sorted.compactMap(\.pageFile))
         // Pass 1: index pages and feeds that do not exist yet are first written with links
         // only to files that already exist, so no page ever links to a missing one. (The
         // pass writes nothing when every index file of the final lists is there already.)
@@ -79,9 +79,8 @@ public struct SiteBuilder: Sendable {
         // Post pages: only those whose key changed (or whose file is gone) are rendered.
         var stale: [(PublishedPost, String)] = []
         for item in sorted {
-            guard let pagePath = item.summary.pagePath else { continue }
+            guard let file = item.pageFile else { continue }
             summary.posts += 1
-            let file = pagePath + "index.html"
             let key = renderKey(item)
             if cache.keys[file] == key, output.contains(file) {
                 summary.pagesReused += 1
@@ -96,7 +95,7 @@ public struct SiteBuilder: Sendable {
             let sources = try chunk.map { try source($0.0) }
             let pages = parallelRender(chunk.map(\.0), sources: sources)
             for ((item, key), page) in zip(chunk, pages) {
-                let file = item.summary.pagePath! + "index.html"
+                let file = item.pageFile!
                 try output.stage(page, to: file)
                 cache.keys[file] = key
                 summary.pagesRendered += 1
@@ -120,7 +119,7 @@ public struct SiteBuilder: Sendable {
         cache: inout RenderCache, into output: OutputFolder, onlyNew: Bool
     ) throws -> Int {
         let exists: ((String) -> Bool)? = onlyNew ? { output.contains($0) } : nil
-        let visible = onlyNew ? current.filter { $0.summary.pagePath.map { output.contains($0 + "index.html") } ?? false } : current
+        let visible = onlyNew ? current.filter { $0.pageFile.map(output.contains) ?? false } : current
         var lists: [(posts: [PublishedPost], heading: String, folder: String)] = [(visible, "News from the City", "")]
         var byDepartment: [String: [PublishedPost]] = [:]
         for item in visible { byDepartment[item.summary.department, default: []].append(item) }

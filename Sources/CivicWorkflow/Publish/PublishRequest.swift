@@ -171,13 +171,16 @@ public struct PublishRequest {
         for item in published {
             if item.outdated {
                 if let live = state.live[item.path] { pending.append((item, item.path, live)) }
-            } else if !state.versions.contains(Record.versionKey(path: item.path, blob: item.blob, action: .publish)) {
+            } else if state.live[item.path]?.blob != item.blob,
+                // (A live post's version was recorded: live entries come from publish records.)
+                !state.versions.contains(sha256Of: Record.versionKeyInput(path: item.path, blob: item.blob, action: .publish))
+            {
                 pending.append((item, item.path, nil))
             }
         }
-        let present = Set(approvals.files.keys)
-        for (path, live) in state.live.sorted(by: { $0.key < $1.key }) where !present.contains(path) {
-            pending.append((nil, path, live))
+        // Live posts no longer on the branch, in path order.
+        for path in state.live.keys.filter({ approvals.files[$0] == nil }).sorted() {
+            pending.append((nil, path, state.live[path]))
         }
         var written: [QueueItem] = []
         for start in stride(from: 0, to: pending.count, by: 500) {
@@ -186,25 +189,26 @@ public struct PublishRequest {
                 let bytes = try item.flatMap { ObjectID(hex: $0.blob) }.map { try repository.blob($0) } ?? []
                 let post = Post.parse(path: path, bytes: bytes)
                 if let live {
-                    drafts.append(withdrawal(of: path, live: live, item: item, post: post, config: settings.config))
+                    drafts.append(try withdrawal(of: path, live: live, item: item, post: post, config: settings.config))
                 } else if let item {
                     let items = item.summary.platforms.filter(settings.config.platforms.contains)
                         .map { QueueItem(item, post: post, platform: $0, action: .create, config: settings.config) }
                         .filter { !state.queued.contains($0.idempotencyKey) }
-                    let page = item.summary.pagePath.flatMap { site.contents(of: $0 + "index.html") }
+                    let files = try items.map(QueueFile.init)
+                    let page = item.pageFile.flatMap(site.contents(of:))
                     drafts.append(
                         .init(
                             action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
                             publishAt: item.publishAt, source: bytes,
                             page: page ?? Array(builder.renderPage(item, post: post).utf8),
-                            queueItems: items))
+                            queueItems: files))
                 }
             }
             let items = drafts.flatMap(\.queueItems)
             try queue.write(items, skipping: alreadyWritten)
             try archive.append(drafts, to: &state, now: now, retention: settings.config.retention["posts"])
             try queue.finish()
-            written += items.filter { !alreadyWritten.contains($0.idempotencyKey) }
+            written += items.map(\.item).filter { !alreadyWritten.contains($0.idempotencyKey) }
         }
         if !pending.isEmpty { try archive.saveCache(state) }
         return (written, pending.count)
@@ -214,12 +218,12 @@ public struct PublishRequest {
     private func withdrawal(
         of path: String, live: ArchiveState.LivePost, item: PublishedPost?, post: Post,
         config: Config
-    ) -> RecordsArchive.Draft {
+    ) throws -> RecordsArchive.Draft {
         let basis = PublishedPost(
             summary: item?.summary ?? PostSummary(post), blob: live.blob, commit: item?.commit ?? live.commit,
             approval: item?.approval, publishAt: item?.publishAt ?? now, outdated: true)
-        let items = live.platforms.sorted().compactMap(Platform.init(rawValue:))
-            .map { QueueItem(basis, post: post, platform: $0, action: .withdraw, config: config) }
+        let items = try live.platforms.sorted().compactMap(Platform.init(rawValue:))
+            .map { try QueueFile(QueueItem(basis, post: post, platform: $0, action: .withdraw, config: config)) }
         return .init(
             action: .withdraw, path: path, blob: live.blob, commit: basis.commit, approval: item?.approval,
             publishAt: basis.publishAt, source: post.source.bytes, page: nil, queueItems: items)

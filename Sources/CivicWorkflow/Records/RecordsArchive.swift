@@ -30,7 +30,7 @@ public final class RecordsArchive {
         public var publishAt: Timestamp
         public var source: [UInt8]
         public var page: [UInt8]?
-        public var queueItems: [QueueItem]
+        public var queueItems: [QueueFile]
     }
 
     /// The archive's state: the cached one when it describes the branch's current tip, else
@@ -97,7 +97,7 @@ public final class RecordsArchive {
         for draft in drafts {
             var files: [(String, [UInt8])] = [("source.md", draft.source)]
             if let page = draft.page { files.append(("page.html", page)) }
-            for item in draft.queueItems { files.append(("queue/\(item.idempotencyKey).json", try item.encoded())) }
+            for file in draft.queueItems { files.append(("queue/\(file.item.idempotencyKey).json", file.bytes)) }
             var record = Record(
                 sequence: state.sequence + 1, action: draft.action,
                 post: .init(path: draft.path, blob: draft.blob, commit: draft.commit), approval: draft.approval,
@@ -105,7 +105,7 @@ public final class RecordsArchive {
                 retainUntil: retention.flatMap { Record.retainUntil(from: now.day, period: $0)?.description },
                 versionKey: Record.versionKey(path: draft.path, blob: draft.blob, action: draft.action),
                 files: [:], previous: state.lastHash)
-            record.platforms = draft.queueItems.map(\.platform).sorted()
+            record.platforms = draft.queueItems.map(\.item.platform).sorted()
             for (name, bytes) in files { record.files[name] = sha256Hex(bytes) }
             let recordBytes = try record.encoded()
             let blobs = try (files + [("record.json", recordBytes)]).map { (name: $0.0, blob: try batch.writeBlob($0.1)) }
@@ -113,7 +113,7 @@ public final class RecordsArchive {
             tip = try batch.createCommit(
                 tree: tree!, parents: tip.map { [$0] } ?? [], author: author, committer: author,
                 message: "record \(record.sequence): \(draft.action.rawValue) \(draft.path)\n\nprevious: \(record.previous ?? "none")\n")
-            apply(record, queueKeys: draft.queueItems.map(\.idempotencyKey), to: &state)
+            apply(record, queueKeys: draft.queueItems.map(\.item.idempotencyKey), to: &state)
             state.lastHash = sha256Hex(recordBytes)
         }
         try batch.flushBatch()
