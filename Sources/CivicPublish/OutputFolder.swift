@@ -89,10 +89,13 @@ public final class OutputFolder {
     /// Looks up many paths at once, on all cores, for ``contains(_:)`` to answer from.
     public func prefetch(_ relativePaths: [String]) {
         let wanted = relativePaths.filter { existing[$0] == nil && (try? resolve($0, checkingLinks: false)) != nil }
-        let root = rootPath
+        // Relative to the folder, so the kernel does not walk the folder's own path each time.
+        let folder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return }
+        defer { close(folder) }
         let found = parallelMap(wanted) { relativePath in
             var info = stat()
-            return lstat(root + "/" + relativePath, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+            return fstatat(folder, relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFREG
         }
         for (path, isThere) in zip(wanted, found) { existing[path] = isThere }
     }

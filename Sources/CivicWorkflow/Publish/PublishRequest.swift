@@ -51,9 +51,9 @@ public struct PublishRequest {
 
             var result = PublishResult(commit: approvals.tip.hex)
             var published: [PublishedPost] = []
-            // Paths sorted, not the file values: a value copy is half a dozen retains.
-            for path in approvals.files.keys.sorted() where Settings.isPost(path) {
-                let file = approvals.files[path]!
+            // In no order: what needs one (the held and scheduled lists, the records) is sorted
+            // by path below, the site by date.
+            for (path, file) in approvals.files where Settings.isPost(path) {
                 if case let .unapproved(problem) = file.decision {
                     let kept = file.lastApproved.map { " (the version approved in \($0.evidence.commit.short) stays published)" } ?? ""
                     result.held.append(HeldPost(path: file.path, reason: "not approved: \(problem.reason)\(kept)"))
@@ -78,6 +78,9 @@ public struct PublishRequest {
                         approval: Approval(merge: commit, reviewer: evidence.reviewer),
                         publishAt: publishAt, outdated: stale))
             }
+            // Sorted by path; a path's two reasons (not approved, policy errors) keep their order.
+            result.held = result.held.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }.map(\.element)
+            result.scheduled.sort { $0.path < $1.path }
             clock.lap("select")
             let theme = try loadTheme(from: source)
             let site = try OutputFolder(root: siteFolder)
@@ -110,7 +113,7 @@ public struct PublishRequest {
             result.site = summary
             result.pagesWritten = site.written.count
             result.pagesUnchanged = site.unchanged.count
-            result.outdated = published.filter(\.outdated).map(\.path)
+            result.outdated = published.filter(\.outdated).map(\.path).sorted()
             return result
         } catch let error as GitError {
             throw WorkflowError.git(error)
@@ -178,6 +181,7 @@ public struct PublishRequest {
                 pending.append((item, item.path, nil))
             }
         }
+        pending.sort { $0.1 < $1.1 }
         // Live posts no longer on the branch, in path order.
         for path in state.live.keys.filter({ approvals.files[$0] == nil }).sorted() {
             pending.append((nil, path, state.live[path]))
