@@ -17,6 +17,13 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
         }
     }
 
+    /// The id whose 20 raw bytes start at `raw`.
+    init(bytes raw: UnsafeRawPointer) {
+        high = UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self))
+        middle = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        low = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+    }
+
     /// The id as three words, for compact storage; ``init(words:)`` reverses it.
     public var words: (UInt64, UInt64, UInt32) { (high, middle, low) }
 

@@ -361,20 +361,25 @@ public final class Repository {
 
     /// What the index would commit, against HEAD's tree (`git_diff_tree_to_index`).
     public func stagedChanges() throws -> [FileChange] {
+        let index = try openIndex()
+        defer { git_index_free(index) }
+        return try stagedChanges(in: index)
+    }
+
+    /// ``stagedChanges()`` for an index already open.
+    func stagedChanges(in index: OpaquePointer) throws -> [FileChange] {
         let head = try headCommitID().map { try commit($0).tree }
         let tree = try head.map(lookupTree)
         defer { git_tree_free(tree) }
-        let index = try openIndex()
-        defer { git_index_free(index) }
         var diff: OpaquePointer?
         try check(git_diff_tree_to_index(&diff, handle, tree, index, nil))
         defer { git_diff_free(diff) }
         return fileChanges(of: diff!)
     }
 
-    /// The index, read once, for lookups by path (`git_repository_index`).
+    /// The index, read once, for lookups by path and for what the next commit changes.
     public func stagedIndex() throws -> StagedIndex {
-        StagedIndex(handle: try openIndex(), owner: self)
+        try StagedIndex(owner: self)
     }
 
     /// A tree for the caller to free (`git_tree_lookup`, through the tree cache).
@@ -387,7 +392,8 @@ public final class Repository {
         }
     }
 
-    private func openIndex() throws -> OpaquePointer {
+    /// The repository's index, read from disk, for the caller to free (`git_repository_index`).
+    func openIndex() throws -> OpaquePointer {
         var index: OpaquePointer?
         try check(git_repository_index(&index, handle))
         try check(git_index_read(index, 0))
@@ -410,42 +416,5 @@ public final class Repository {
                 return nil
             }
         }
-    }
-}
-
-/// The index (staging area) as read once: lookups by path and by folder, without copying
-/// every entry (`git_index_get_bypath`, `git_index_find_prefix`).
-public final class StagedIndex {
-    private let handle: OpaquePointer
-    private let owner: Repository
-
-    init(handle: OpaquePointer, owner: Repository) {
-        self.handle = handle
-        self.owner = owner
-    }
-
-    deinit {
-        git_index_free(handle)
-    }
-
-    /// The staged blob at `path`, if any.
-    public func blob(at path: String) -> ObjectID? {
-        git_index_get_bypath(handle, path, 0).map { ObjectID($0.pointee.id) }
-    }
-
-    /// Staged paths under the folder `prefix`, sorted.
-    public func paths(under prefix: String) -> [String] {
-        let folder = prefix.hasSuffix("/") ? prefix : prefix + "/"
-        var position = 0
-        guard git_index_find_prefix(&position, handle, folder) == 0 else { return [] }
-        var out: [String] = []
-        let count = git_index_entrycount(handle)
-        while position < count, let entry = git_index_get_byindex(handle, position) {
-            let path = String(cString: entry.pointee.path)
-            guard path.hasPrefix(folder) else { break }
-            out.append(path)
-            position += 1
-        }
-        return out
     }
 }

@@ -60,15 +60,14 @@ public struct CheckRequest {
             return Checker(settings: settings, today: today).check(try inputs(paths, from: source))
         case let .staged(given):
             let repository = try workspace.requireRepository(for: "check --staged")
-            let source = try IndexSource(repository: repository)
+            let index = try repository.stagedIndex()
+            let source = IndexSource(repository: repository, index: index)
             let settings = try Settings.load(from: source)
             let author =
                 authorIdentity(environment: environment, repository: repository).map { Identity(name: $0.name, email: $0.email) }
                 ?? Identity(name: "unknown", email: "(no user.email configured)")
             let only = try Set(given.map { try workspace.relativePath($0, from: directory) })
-            let changed = try repository.stagedChanges()
-                .filter { $0.kind != .deleted && Settings.isPost($0.path) && (only.isEmpty || only.contains($0.path)) }
-                .map(\.path)
+            let changed = try index.changedPaths().filter { Settings.isPost($0) && (only.isEmpty || only.contains($0)) }
             return Checker(settings: settings, today: today).check(try inputs(changed, from: source, author: author))
         case let .range(spec):
             let repository = try workspace.requireRepository(for: "check --range")

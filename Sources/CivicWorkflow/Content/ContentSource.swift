@@ -72,8 +72,13 @@ public struct IndexSource: ContentSource {
     let index: StagedIndex
 
     public init(repository: Repository) throws {
+        self.init(repository: repository, index: try repository.stagedIndex())
+    }
+
+    /// Files of an index already read.
+    public init(repository: Repository, index: StagedIndex) {
         self.repository = repository
-        self.index = try repository.stagedIndex()
+        self.index = index
     }
 
     public func read(_ path: String) throws -> [UInt8]? {
