@@ -25,6 +25,9 @@ public final class StagedIndex {
         if let handle { git_index_free(handle) }
     }
 
+    /// Whether the index file was read directly rather than through libgit2 (for tests).
+    var isReadDirectly: Bool { file != nil }
+
     /// The staged blob at `path`, if any.
     public func blob(at path: String) -> ObjectID? {
         if let file {
