@@ -227,12 +227,13 @@ final class IndexFile {
             let rest = UnsafeBufferPointer(rebasing: path[start...])
             let length = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.count
             guard length > 0 else { return false }
-            let first = rest[0] | 0x20  // lower case for letters; "." stays "."
-            if first == UInt8(ascii: ".") || first == UInt8(ascii: "g") {
-                let component = UnsafeBufferPointer(rebasing: rest[..<length])
-                if component.count <= 2 && component.allSatisfy({ $0 == UInt8(ascii: ".") }) { return false }
-                let lowered = component.prefix(4).map { $0 | 0x20 }
-                if lowered.elementsEqual(".git".utf8) || lowered.elementsEqual("git~".utf8) { return false }
+            // Lower case for letters; ".", "~" and "/" stay as they are.
+            func lowered(_ at: Int) -> UInt8 { at < length ? rest[at] | 0x20 : 0 }
+            if lowered(0) == UInt8(ascii: ".") {
+                if length == 1 || (length == 2 && rest[1] == UInt8(ascii: ".")) { return false }
+                if lowered(1) == UInt8(ascii: "g") && lowered(2) == UInt8(ascii: "i") && lowered(3) == UInt8(ascii: "t") { return false }
+            } else if lowered(0) == UInt8(ascii: "g") {
+                if lowered(1) == UInt8(ascii: "i") && lowered(2) == UInt8(ascii: "t") && lowered(3) == UInt8(ascii: "~") { return false }
             }
             start += length + 1
             if start > path.count { return true }

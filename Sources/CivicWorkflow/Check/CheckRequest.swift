@@ -34,7 +34,11 @@ public struct CheckRequest {
 
     /// Runs the check. Throws only when it cannot check at all (exit 2).
     public func run() throws -> CheckReport {
-        let workspace = try Workspace.locate(from: directory)
+        try run(in: try Workspace.locate(from: directory))
+    }
+
+    /// Runs the check in a workspace already located from ``directory``.
+    public func run(in workspace: Workspace) throws -> CheckReport {
         switch scope {
         case .all:
             let source = WorkingTreeSource(root: workspace.root)

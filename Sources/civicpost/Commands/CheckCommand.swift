@@ -43,8 +43,10 @@ struct CheckCommand: ParsableCommand {
             let request = CheckRequest(
                 scope: scope, directory: directory,
                 environment: ProcessInfo.processInfo.environment, today: clock.today)
-            let report = try request.run()
-            try output.deliver(report, directory: directory, sourceRoot: try? Workspace.locate(from: directory).root)
+            // One look-up of the workspace (and one open of its repository) for the check and the report.
+            let workspace = try Workspace.locate(from: directory)
+            let report = try request.run(in: workspace)
+            try output.deliver(report, directory: directory, sourceRoot: workspace.root)
         }
     }
 }
