@@ -4,9 +4,16 @@ public struct Detectors: Sendable {
     /// Personal data, with the city's official contacts allowed.
     public var personalData: PIIScanner
     /// Every lexicon phrase, tagged with its lexicon (`profanity`, `political`, …).
-    public var phrases: PhraseMatcher
+    public var phrases: PhraseMatcher {
+        didSet { combined = Self.combine(phrases, rosterNames) }
+    }
     /// Department names and aliases, and the names of governmental bodies' members.
-    public var rosterNames: RosterNames
+    public var rosterNames: RosterNames {
+        didSet { combined = Self.combine(phrases, rosterNames) }
+    }
+    /// ``phrases`` and the roster's names in one matcher, so each post is walked once; nil
+    /// when either is empty or their tags overlap (then each is walked on its own).
+    private(set) var combined: PhraseMatcher?
 
     public init(config: Config, lexicon: [(phrase: String, tag: String)] = [], referenceYear: Int, roster: Roster = Roster()) {
         personalData = PIIScanner(
@@ -16,6 +23,25 @@ public struct Detectors: Sendable {
             referenceYear: referenceYear)
         phrases = PhraseMatcher(phrases: lexicon)
         rosterNames = RosterNames(roster: roster)
+        combined = Self.combine(phrases, rosterNames)
+    }
+
+    private static func combine(_ phrases: PhraseMatcher, _ names: RosterNames) -> PhraseMatcher? {
+        guard phrases.phraseCount > 0, names.matcher.phraseCount > 0 else { return nil }
+        let lexiconTags = Set(phrases.entries.map(\.tag))
+        guard !names.matcher.entries.contains(where: { lexiconTags.contains($0.tag) }) else { return nil }
+        return PhraseMatcher(combining: phrases, names.matcher)
+    }
+
+    /// The lexicon phrases and the roster names in `text` (each as its own matcher finds them).
+    func phraseAndNameMatches(in text: NormalizedText) -> (phrases: [PhraseMatch], names: [PhraseMatch]) {
+        if let combined {
+            let (first, second) = combined.matches(in: text, splitAt: phrases.phraseCount)
+            return (first, second)
+        }
+        let names = rosterNames
+        let nameMatches = names.acronyms.isEmpty && names.matcher.phraseCount == 0 ? [] : names.matcher.matches(in: text)
+        return (phrases.matches(in: text), nameMatches)
     }
 }
 
@@ -43,8 +69,7 @@ public struct PostAnalysis: Sendable {
         let normalized = normalize(post.source.bytes)
         let comments = Self.mayHoldComments(post.source.bytes) ? SuppressionComment.scan(post) : []
         let names = detectors.rosterNames
-        let phraseMatches = detectors.phrases.matches(in: normalized)
-        let nameMatches = names.acronyms.isEmpty && names.matcher.phraseCount == 0 ? [] : names.matcher.matches(in: normalized)
+        let (phraseMatches, nameMatches) = detectors.phraseAndNameMatches(in: normalized)
         // Phrases in web addresses are the link rules' business; a suppression's reason is
         // never published, so it may quote what it allows. Addresses are found only when
         // there is a match to judge.

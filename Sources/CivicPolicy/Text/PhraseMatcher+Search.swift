@@ -5,13 +5,30 @@ extension PhraseMatcher {
     /// Unless `overlapping` is true, a match inside a longer match of the same
     /// tag is dropped too (`my view` inside `in my view`).
     public func matches(in text: NormalizedText, overlapping: Bool = false) -> [PhraseMatch] {
+        resolve(rawMatches(in: text), overlapping: overlapping)
+    }
+
+    /// For a matcher made by `init(combining:_:)`: the matches of the first matcher's
+    /// entries (those numbered below `boundary`) and of the second's, from one walk; each
+    /// list is what that matcher's own `matches(in:)` returns.
+    func matches(in text: NormalizedText, splitAt boundary: Int) -> (first: [PhraseMatch], second: [PhraseMatch]) {
+        let raw = rawMatches(in: text)
+        if raw.isEmpty { return ([], []) }
+        var first: [RawMatch] = [], second: [RawMatch] = []
+        for match in raw {
+            if match.entry < boundary { first.append(match) } else { second.append(match) }
+        }
+        return (resolve(first, overlapping: false), resolve(second, overlapping: false))
+    }
+
+    private func rawMatches(in text: NormalizedText) -> [RawMatch] {
         var raw: [RawMatch] = []
         text.bytes.withUnsafeBufferPointer { textBuffer in
             var walk = TrieWalk(matcher: self, text: textBuffer)
             defer { walk.stack.deallocate() }
             walk.run(into: &raw)
         }
-        return resolve(raw, overlapping: overlapping)
+        return raw
     }
 
     /// Applies exceptions, removes duplicates and contained matches, and sorts.

@@ -38,6 +38,17 @@ public struct PhraseMatcher: Sendable {
     /// Builds the matcher. Entries whose phrase starts with `!` are removal
     /// markers (see `mergeLexicon`) and are ignored; duplicates are merged.
     public init(phrases: [(phrase: String, tag: String)], evasionTags: Set<String> = PhraseMatcher.defaultEvasionTags) {
+        self.init(compiling: phrases.map { ($0.phrase, $0.tag, evasionTags.contains($0.tag)) })
+    }
+
+    /// One matcher holding `first`'s phrases and then `second`'s, each with its own evasion
+    /// handling: one walk of a text finds what the two would find apart. Entries keep their
+    /// order, so `first`'s are numbered as in `first` and `second`'s follow.
+    init(combining first: PhraseMatcher, _ second: PhraseMatcher) {
+        self.init(compiling: (first.entries + second.entries).map { ($0.phrase, $0.tag, $0.allowsEvasion) })
+    }
+
+    private init(compiling phrases: [(phrase: String, tag: String, evasion: Bool)]) {
         var entries: [Entry] = []
         var next = [Int32](repeating: -1, count: TransitionClass.count)
         var wide: [Int: Int32] = [:]
@@ -46,7 +57,7 @@ public struct PhraseMatcher: Sendable {
         var skipped: [(phrase: String, tag: String, reason: String)] = []
         var seen: Set<String> = []
 
-        for (phrase, tag) in phrases where !phrase.hasPrefix("!") {
+        for (phrase, tag, evasion) in phrases where !phrase.hasPrefix("!") {
             let pattern: PhrasePattern
             switch PhrasePattern.compile(phrase) {
             case .success(let compiled): pattern = compiled
@@ -55,7 +66,6 @@ public struct PhraseMatcher: Sendable {
                 continue
             }
             guard seen.insert(tag + "\u{0}" + pattern.key).inserted else { continue }
-            let evasion = evasionTags.contains(tag)
             var node = 0
             if evasion { evasionBelow[0] = true }
             for element in pattern.elements {
