@@ -22,9 +22,29 @@ public struct Post: Sendable {
 
     /// The path's parts when it has the shape `content/posts/<department>/<yyyy>/<slug>.md`.
     public var pathParts: (department: String, year: String, slug: String)? {
+        if let parts = path.utf8.withContiguousStorageIfAvailable(Self.asciiPathParts), let parts { return parts }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 5, parts[0] == "content", parts[1] == "posts", parts[4].hasSuffix(".md") else { return nil }
         return (String(parts[2]), String(parts[3]), String(parts[4].dropLast(3)))
+    }
+
+    /// ``pathParts`` of an ASCII path, byte by byte (each byte is a character); nil when the
+    /// path is not all ASCII, where a `/` may carry a combining mark and not split.
+    private static func asciiPathParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (department: String, year: String, slug: String)?? {
+        var slashes: [Int] = []
+        for (index, byte) in bytes.enumerated() {
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "/") {
+                if slashes.count == 4 { return .some(nil) }
+                slashes.append(index)
+            }
+        }
+        guard slashes.count == 4, slashes[0] == 7, slashes[1] == 13, bytes.count - slashes[3] > 3 else { return .some(nil) }
+        guard bytes[..<13].elementsEqual("content/posts".utf8), bytes[(bytes.count - 3)...].elementsEqual(".md".utf8) else {
+            return .some(nil)
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        return (text((slashes[1] + 1)..<slashes[2]), text((slashes[2] + 1)..<slashes[3]), text((slashes[3] + 1)..<(bytes.count - 3)))
     }
 }
 
