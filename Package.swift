@@ -34,6 +34,10 @@ let package = Package(
         // syncfs(2), which Swift's Glibc module does not declare.
         .target(name: "CFileSync"),
 
+        // A thread-local bump allocator for cmark-gfm parses (cmark_mem has no context pointer,
+        // so it cannot be written in Swift without thread-local lookups on every allocation).
+        .target(name: "CCmarkArena", dependencies: ["CCmark"]),
+
         // git_libgit2_opts, which Swift cannot call (it is variadic).
         .target(name: "CGitOptions", dependencies: ["CGit2"]),
 
@@ -43,7 +47,7 @@ let package = Package(
             dependencies: ["CGit2", "CGitOptions", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Markdown through cmark-gfm: one parse, safe HTML, plain text, links with positions.
-        .target(name: "CivicMarkdown", dependencies: ["CCmark"]),
+        .target(name: "CivicMarkdown", dependencies: ["CCmark", "CCmarkArena"]),
         // The policy: content model and every rule. Pure: no git, no files, no clock.
         .target(
             name: "CivicPolicy",

@@ -18,12 +18,24 @@ public struct MarkdownDocument: Sendable {
         paragraphs.first { $0.kind == .paragraph }?.text
     }
 
+    /// Which blocks' texts a parse keeps in ``paragraphs``.
+    public enum ParagraphScope: Sendable {
+        /// Every paragraph, heading and table cell.
+        case all
+        /// Only the first paragraph (what ``firstParagraph`` reads): the policy needs no more.
+        case first
+    }
+
     /// Parses `bytes` as GitHub-flavoured Markdown. Never fails: every input is some Markdown.
-    public static func parse(_ bytes: some Collection<UInt8>, renderHTML: Bool = false) -> MarkdownDocument {
-        if let document = bytes.withContiguousStorageIfAvailable({ MarkdownParser(source: $0).parse(renderHTML: renderHTML) }) {
+    public static func parse(
+        _ bytes: some Collection<UInt8>, renderHTML: Bool = false, paragraphs: ParagraphScope = .all
+    ) -> MarkdownDocument {
+        if let document = bytes.withContiguousStorageIfAvailable({
+            MarkdownParser(source: $0).parse(renderHTML: renderHTML, paragraphs: paragraphs)
+        }) {
             return document
         }
-        return Array(bytes).withUnsafeBufferPointer { MarkdownParser(source: $0).parse(renderHTML: renderHTML) }
+        return Array(bytes).withUnsafeBufferPointer { MarkdownParser(source: $0).parse(renderHTML: renderHTML, paragraphs: paragraphs) }
     }
 
     /// Renders `bytes` to safe HTML, the page body.

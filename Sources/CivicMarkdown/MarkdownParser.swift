@@ -1,4 +1,5 @@
 internal import CCmark
+internal import CCmarkArena
 import Foundation
 
 /// One cmark-gfm parse of a buffer; frees every cmark object before returning.
@@ -44,14 +45,18 @@ struct MarkdownParser {
         lineStarts = starts
     }
 
-    func parse(renderHTML: Bool) -> MarkdownDocument {
+    func parse(renderHTML: Bool, paragraphs scope: MarkdownDocument.ParagraphScope = .all) -> MarkdownDocument {
         let extensions = Self.extensions
         // CMARK_OPT_DEFAULT is safe mode: raw HTML is omitted and unsafe URLs dropped.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
-        guard let parser = cmark_parser_new(options) else {
+        // Without HTML to render (whose buffer the caller frees with the system allocator), the
+        // parse allocates from this thread's arena, and everything is dropped at once at the end:
+        // the document's values are Swift copies by then.
+        let arena = !renderHTML
+        guard let parser = arena ? cmark_parser_new_with_mem(options, civicpost_cmark_arena()) : cmark_parser_new(options) else {
             return MarkdownDocument(links: [], paragraphs: [], title: nil, html: renderHTML ? "" : nil)
         }
-        defer { cmark_parser_free(parser) }
+        defer { if arena { civicpost_cmark_arena_reset() } else { cmark_parser_free(parser) } }
         for syntax in extensions { cmark_parser_attach_syntax_extension(parser, syntax) }
         source.withMemoryRebound(to: CChar.self) { chars in
             if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
@@ -59,10 +64,10 @@ struct MarkdownParser {
         guard let root = Self.finishLock.withLock({ cmark_parser_finish(parser) }) else {
             return MarkdownDocument(links: [], paragraphs: [], title: nil, html: renderHTML ? "" : nil)
         }
-        defer { cmark_node_free(root) }
+        defer { if !arena { cmark_node_free(root) } }
 
         var document = MarkdownDocument(links: [], paragraphs: [], title: nil, html: nil)
-        collect(root, into: &document)
+        collect(root, into: &document, allBlocks: scope == .all)
         if renderHTML, let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) {
             document.html = String(cString: html)
             free(html)
@@ -70,8 +75,10 @@ struct MarkdownParser {
         return document
     }
 
-    /// Walks the tree once, collecting links and block texts.
-    private func collect(_ root: OpaquePointer, into document: inout MarkdownDocument) {
+    /// Walks the tree once, collecting links and block texts (unless `allBlocks`, only the
+    /// first paragraph's and the title's).
+    private func collect(_ root: OpaquePointer, into document: inout MarkdownDocument, allBlocks: Bool) {
+        var wantsParagraph = true
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         var cursor = 0  // byte offset just after the last node with a known position
@@ -88,13 +95,17 @@ struct MarkdownParser {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 document.links.append(makeLink(node, cursor: &cursor))
             case CMARK_NODE_PARAGRAPH:
+                guard allBlocks || wantsParagraph else { continue }
                 document.paragraphs.append(block(node, kind: .paragraph))
+                wantsParagraph = false
             case CMARK_NODE_HEADING:
+                let isTitle = document.title == nil && cmark_node_get_heading_level(node) == 1
+                guard allBlocks || isTitle else { continue }
                 let heading = block(node, kind: .heading)
-                if document.title == nil, cmark_node_get_heading_level(node) == 1 { document.title = heading.text }
-                document.paragraphs.append(heading)
+                if isTitle { document.title = heading.text }
+                if allBlocks { document.paragraphs.append(heading) }
             default:
-                if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
+                if allBlocks, let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
                     document.paragraphs.append(block(node, kind: .tableCell))
                 }
             }

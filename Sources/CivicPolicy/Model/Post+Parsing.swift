@@ -10,7 +10,11 @@ extension Post {
 
     /// Parses a post file. Never throws: whatever is wrong with the front matter becomes a
     /// ``FrontMatterProblem`` at the position where it stands, and the body is still parsed.
-    public static func parse(path: String, bytes: [UInt8], renderHTML: Bool = false) -> Post {
+    /// `paragraphs` says which block texts the body keeps: the rules read only the first
+    /// paragraph (``MarkdownDocument/ParagraphScope/first``).
+    public static func parse(
+        path: String, bytes: [UInt8], renderHTML: Bool = false, paragraphs: MarkdownDocument.ParagraphScope = .all
+    ) -> Post {
         let source = SourceText(bytes)
         var problems: [FrontMatterProblem] = []
         let split = splitFrontMatter(bytes)
@@ -37,7 +41,7 @@ extension Post {
         case .unterminated: bodyStart = bytes.count
         case let .found(_, body): bodyStart = body
         }
-        let body = MarkdownDocument.parse(bytes[bodyStart...], renderHTML: renderHTML)
+        let body = MarkdownDocument.parse(bytes[bodyStart...], renderHTML: renderHTML, paragraphs: paragraphs)
         return Post(
             path: path, source: source, frontMatter: frontMatter, bodyStart: bodyStart, body: body, problems: problems, analysis: nil)
     }

@@ -61,7 +61,7 @@ public struct Checker: Sendable {
         let shared = RuleContext(
             roster: settings.roster, config: settings.config, today: today, detectors: settings.detectors(today: today))
         return parallelMap(inputs) { input -> [Finding] in
-            let post = Post.parse(path: input.path, bytes: input.bytes)
+            let post = Post.parse(path: input.path, bytes: input.bytes, paragraphs: .first)
             var context = shared
             context.author = input.author
             return engine.check(post, in: context)
