@@ -43,6 +43,58 @@ import Testing
         #expect(document.paragraphs.map(\.kind) == [.heading, .paragraph, .paragraph])
     }
 
+    @Test func firstParagraphScopeKeepsTheFirstParagraphAndTheTitle() {
+        let text = Array("## Intro\n\n# Title *here*\n\nFirst **bold**\nline.\n\nSecond.\n\n| a |\n|---|\n| c |\n".utf8)
+        let all = MarkdownDocument.parse(text)
+        let first = MarkdownDocument.parse(text, paragraphs: .first)
+        #expect(all.paragraphs.count == 6)
+        #expect(first.paragraphs == all.paragraphs.filter { $0.kind == .paragraph }.prefix(1).map { $0 })
+        #expect(first.firstParagraph == "First bold line.")
+        #expect(first.title == "Title here")
+        #expect(first.links == all.links)
+    }
+
+    /// Parses without HTML allocate from an arena; they must find what the system allocator's
+    /// parses (with HTML) find, on any bytes and any thread.
+    @Test func arenaParsesMatchSystemAllocatorParses() {
+        var inputs: [[UInt8]] = [
+            Array(
+                """
+                # T
+
+                See https://city.milwaukee.gov/x, [a](https://a.org "t") and ![i](m.png).
+
+                | a | b |
+                |---|---|
+                | ~~x~~ www.a.org | [r] |
+
+                [r]: https://x.org/~a
+
+                """.utf8)
+        ]
+        var state: UInt32 = 11
+        for length in [10, 1_000, 300_000] {
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                state = state &* 1_103_515_245 &+ 12_345
+                bytes.append(UInt8(truncatingIfNeeded: state >> 16))
+            }
+            inputs.append(bytes)
+        }
+        inputs.append(Array(String(repeating: "Para with www.x.org and *em* text.\n\n", count: 5_000).utf8))
+        let texts = inputs
+        let expected = texts.map { MarkdownDocument.parse($0, renderHTML: true) }
+        let results = MarkdownConcurrencyTests.Results(count: 20)
+        DispatchQueue.concurrentPerform(iterations: 20) { index in
+            let document = MarkdownDocument.parse(texts[index % texts.count])
+            results.set(index, "\(document.links)|\(document.paragraphs)|\(document.title ?? "-")")
+        }
+        for (index, value) in results.all.enumerated() {
+            let want = expected[index % texts.count]
+            #expect(value == "\(want.links)|\(want.paragraphs)|\(want.title ?? "-")")
+        }
+    }
+
     @Test func anyBytesParse() {
         var bytes: [UInt8] = []
         var state: UInt32 = 7
