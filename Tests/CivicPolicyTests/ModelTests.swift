@@ -63,6 +63,35 @@ import Testing
         #expect(judgement == expected)
     }
 
+    /// ASCII URLs are parsed byte by byte, others by characters: a path with a non-ASCII
+    /// character added must change nothing but the rest.
+    @Test(arguments: [
+        "HTTPS://User:Pw@CITY.Milwaukee.gov.:8443/x?y#z", "https://[::1]:80/a", "https://[::1]/", "mailto:x@y.org",
+        "https://", "https://@/", "https://a.", "https://.", "https://a..", "1http://a.org", "h+t-t.p://a.org",
+        "https://a.org\\b", "https:/a.org", "://a.org", "https://a:b@c:d@e.org:9", "ftp://a.org#frag", "https://a.org?q",
+        "https://a.org:", "https://:80", "https://user@", "ht\r\ntp://a.org", "https://a.org\r\n/x", "",
+    ])
+    func asciiURLsParseAsOthers(_ url: String) {
+        let ascii = URLParts(url)
+        let other = URLParts(url + "/é")
+        #expect(ascii?.scheme == other?.scheme)
+        #expect(ascii?.userInfo == other?.userInfo)
+        #expect(ascii?.host == other?.host)
+        #expect(ascii?.port == other?.port)
+        #expect(ascii.map { $0.rest + "/é" } == other?.rest)
+    }
+
+    @Test func urlPartsOfAnASCIIURL() throws {
+        let parts = try #require(URLParts("HTTPS://User:Pw@CITY.Milwaukee.gov.:8443/x?y#z"))
+        #expect(parts.scheme == "https" && parts.userInfo == "User:Pw" && parts.host == "city.milwaukee.gov")
+        #expect(parts.port == "8443" && parts.rest == "/x?y#z")
+        #expect(URLParts("https://[::1]:80/a")?.host == "[::1]:80")
+        #expect(URLParts("https://[::1]:80/a")?.port == nil)
+        #expect(URLParts("https://a.org:")?.port == "")
+        #expect(URLParts("https://:80") == nil)
+        #expect(URLParts("https:/a.org") == nil)
+    }
+
     @Test func messagesAppendThePageLink() {
         let post = Post.parse(
             path: "content/posts/dpw/2026/leaves.md",
