@@ -27,6 +27,11 @@ extension Located: Equatable where Value: Equatable {}
 struct YAMLReader {
     static let maximumBytes = 1 << 20
 
+    /// Yams' default constructor, made once: `Constructor.default` builds its three tables
+    /// anew on every access. civicpost never asks it to construct a value; nodes keep it.
+    /// `nonisolated(unsafe)`: a `Constructor`'s tables are `let`s, never written after `init`.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     let lineOffset: Int
 
     /// The document's root node; nil for an empty document.
@@ -50,8 +55,9 @@ struct YAMLReader {
         do {
             // The basic resolver: civicpost reads every value as text itself, so the default
             // resolver's regular expressions (tag guessing) are never needed. The encoding is
-            // named so Yams does not look it up in the environment on every parse.
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
+            // named so Yams does not look it up in the environment on every parse, and the
+            // constructor made once.
+            return try Yams.compose(yaml: text, .basic, Self.constructor, .utf8)
         } catch let error as YamlError {
             throw problem(from: error)
         } catch {
