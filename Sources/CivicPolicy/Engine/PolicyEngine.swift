@@ -2,10 +2,31 @@
 /// suppression comments, and orders the findings by position.
 public struct PolicyEngine: Sendable {
     /// The rules this engine runs.
-    public var rules: [any Rule]
+    public var rules: [any Rule] {
+        didSet { plan = Plan(rules) }
+    }
+    /// What the engine reads of each rule's description, read once rather than per post.
+    private var plan: Plan
 
     public init(rules: [any Rule] = RuleRegistry.all) {
         self.rules = rules
+        plan = Plan(rules)
+    }
+
+    private struct Plan: Sendable {
+        /// Per rule, in order: its id when a severity override may apply (nil when it cannot
+        /// be suppressed), and whether it is the suppression rule the engine runs itself.
+        var steps: [(overridableID: String?, isSuppressionRule: Bool)]
+        /// Whether any rule reads the post's links.
+        var readsLinks: Bool
+
+        init(_ rules: [any Rule]) {
+            steps = rules.map { rule in
+                let description = type(of: rule).description
+                return (description.suppressible ? description.id : nil, rule is SuppressionRule)
+            }
+            readsLinks = rules.contains { type(of: $0).readsLinks }
+        }
     }
 
     /// The findings for one post, sorted by line, column and rule.
@@ -13,18 +34,18 @@ public struct PolicyEngine: Sendable {
         var post = post
         var analysis = PostAnalysis(post, detectors: context.detectors)
         // Several rules read the post's links: find them once when any of them runs.
-        if analysis.links == nil, rules.contains(where: { type(of: $0).readsLinks }) { analysis.links = post.links }
+        if analysis.links == nil, plan.readsLinks { analysis.links = post.links }
         post.analysis = analysis
         var findings: [Finding] = []
         // `post.suppression` judges the other rules' findings: the engine runs it last, itself.
         var reportsSuppressions = false
-        for rule in rules {
-            if rule is SuppressionRule {
+        let severities = context.config.ruleSeverities
+        for (rule, step) in zip(rules, plan.steps) {
+            if step.isSuppressionRule {
                 reportsSuppressions = true
                 continue
             }
-            let description = type(of: rule).description
-            let override = description.suppressible ? context.config.ruleSeverities[description.id] : nil
+            let override = severities.isEmpty ? nil : step.overridableID.flatMap { severities[$0] }
             for var finding in rule.check(post, in: context) {
                 if let override { finding.severity = override }
                 findings.append(finding)
