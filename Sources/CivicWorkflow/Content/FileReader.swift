@@ -22,19 +22,36 @@ enum FileReader {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(Failure(errno)) }
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(Failure(EISDIR)) }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
-            let read = bytes.withUnsafeMutableBytes { raw in Foundation.read(descriptor, raw.baseAddress! + count, raw.count - count) }
+        // Read into uninitialised storage sized from fstat; a file that grew meanwhile is read
+        // on in chunks.
+        var failure: Int32 = 0
+        var filled = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0) + 1) { buffer, initialized in
+            var count = 0
+            while count < buffer.count {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if read == 0 { break }
+                count += read
+            }
+            filled = count == buffer.count
+            initialized = count
+        }
+        if failure != 0 { return .failure(Failure(failure)) }
+        while filled {
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let read = chunk.withUnsafeMutableBytes { raw in Foundation.read(descriptor, raw.baseAddress!, raw.count) }
             if read < 0 {
                 if errno == EINTR { continue }
                 return .failure(Failure(errno))
             }
             if read == 0 { break }
-            count += read
+            bytes += chunk[..<read]
         }
-        bytes.removeSubrange(count...)
         return .success(bytes)
     }
 }
