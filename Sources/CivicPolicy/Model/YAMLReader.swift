@@ -101,6 +101,8 @@ struct YAMLReader {
 
     /// The first byte that is not part of valid UTF-8, with its 1-based line and column.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (line: Int, column: Int, byte: UInt8)? {
+        // Front matter is mostly ASCII, which is valid UTF-8.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return nil }
         var line = 1, column = 1
         var index = bytes.startIndex
         while index < bytes.endIndex {
@@ -133,6 +135,12 @@ struct YAMLReader {
     /// where YAML would read a node property, i.e. at the start of a line's content or right
     /// after `- `, `: `, `? `, `[`, `{` or `,`. Quoted text and comments are skipped.
     static func firstAnchorOrAlias(_ bytes: ArraySlice<UInt8>) -> (line: Int, column: Int)? {
+        // Only an `&` or `*` can begin one; most front matter has neither.
+        let mayHold = bytes.withUnsafeBufferPointer { buffer in
+            ByteSearch.firstIndex(of: UInt8(ascii: "&"), in: buffer, from: 0) != nil
+                || ByteSearch.firstIndex(of: UInt8(ascii: "*"), in: buffer, from: 0) != nil
+        }
+        if !mayHold { return nil }
         var line = 1, column = 1
         var atNodeStart = true  // whether the next non-space byte would begin a node
         var quote: UInt8? = nil
