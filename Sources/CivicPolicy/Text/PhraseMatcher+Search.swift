@@ -95,6 +95,7 @@ struct TrieWalk {
     let tables: TrieTables
     let next: UnsafeMutableBufferPointer<Int32>
     let flags: UnsafeMutableBufferPointer<UInt8>
+    let asciiWord: UnsafeMutableBufferPointer<Bool>
     /// Pending states; grown by doubling.
     var stack: UnsafeMutablePointer<State>
     var stackCount = 0
@@ -107,6 +108,7 @@ struct TrieWalk {
         tables = matcher.tables
         next = tables.next
         flags = tables.flags
+        asciiWord = tables.asciiWord
         stack = .allocate(capacity: stackCapacity)
     }
 
@@ -130,11 +132,9 @@ struct TrieWalk {
             let byte = text[position]
             let here = position
             position += 1
-            if byte < 0x80, flags[Int(byte)] & ByteClass.word != 0 {
+            if asciiWord[Int(byte)] {
                 // Bytes inside an ASCII word never start a match: skip the rest of it.
-                while position < count, text[position] < 0x80, flags[Int(text[position])] & ByteClass.word != 0 {
-                    position += 1
-                }
+                while position < count, asciiWord[Int(text[position])] { position += 1 }
             }
             guard tables.startBytes[Int(byte)] else { continue }
             var boundary = true

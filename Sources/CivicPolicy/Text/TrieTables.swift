@@ -19,6 +19,9 @@ final class TrieTables: @unchecked Sendable {
     let flags: UnsafeMutableBufferPointer<UInt8>
     let classOfByte: UnsafeMutableBufferPointer<Int8>
     let leetLetters: UnsafeMutableBufferPointer<UInt8>
+    /// Whether each byte value is an ASCII word byte (`ByteClass.word` below 0x80): one load
+    /// per byte where the search skips the rest of a word.
+    let asciiWord: UnsafeMutableBufferPointer<Bool>
 
     init(next: [Int32], outputs: [[Int32]], evasionBelow: [Bool], startBytes: [Bool], suffixAccept: [Bool]) {
         self.suffixAccept = Self.copy(suffixAccept)
@@ -32,6 +35,7 @@ final class TrieTables: @unchecked Sendable {
         flags = Self.copy(ByteClass.flags)
         classOfByte = Self.copy(TransitionClass.ofByte)
         leetLetters = Self.copy(ByteClass.leetLetters)
+        asciiWord = Self.copy((0..<256).map { $0 < 0x80 && ByteClass.flags[$0] & ByteClass.word != 0 })
     }
 
     deinit {
@@ -44,6 +48,7 @@ final class TrieTables: @unchecked Sendable {
         flags.deallocate()
         classOfByte.deallocate()
         leetLetters.deallocate()
+        asciiWord.deallocate()
     }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
