@@ -41,6 +41,24 @@ struct Pat: Sendable {
     init(_ s: String, whole: Bool = false) { bytes = Array(s.utf8); self.whole = whole }
 }
 
+/// Context patterns with the set of their first letters, so a window scan tries the patterns
+/// only at words that begin with one of them.
+struct PatList: Sendable, ExpressibleByArrayLiteral {
+    let pats: [Pat]
+    /// Bit `c - 'a'` is set when some pattern starts with the letter `c`.
+    let firstLetters: UInt32
+
+    init(arrayLiteral pats: Pat...) {
+        self.pats = pats
+        var mask: UInt32 = 0
+        for pat in pats where isLowerCh(pat.bytes[0]) { mask |= 1 << UInt32(pat.bytes[0] &- 97) }
+        firstLetters = mask
+    }
+
+    /// Whether some pattern may start with the lower-case letter `c`.
+    @inline(__always) func mayStart(with c: UInt8) -> Bool { firstLetters & (1 << UInt32(c &- 97)) != 0 }
+}
+
 /// Result of a sub-parser. `skip(end)`: consumed, not a finding. `hit`: a finding.
 enum Outcome {
     case skip(Int)
@@ -200,14 +218,14 @@ struct Core {
     }
 
     /// Whether any pattern occurs (at a word start) fully inside [lo, hi).
-    func windowHas(_ lo0: Int, _ hi: Int, _ pats: [Pat]) -> Bool {
+    func windowHas(_ lo0: Int, _ hi: Int, _ list: PatList) -> Bool {
         let lo = max(0, lo0)
         if hi <= lo { return false }
         var s = lo
         while s < hi {
             let c = lower(b[s])
-            if isAlpha(c) && (s == 0 || !isAlpha(b[s - 1])) {
-                for p in pats where p.bytes[0] == c {
+            if isAlpha(c) && list.mayStart(with: c) && (s == 0 || !isAlpha(b[s - 1])) {
+                for p in list.pats where p.bytes[0] == c {
                     let L = p.bytes.count
                     if s + L <= hi && startsWithCI(s, p.bytes) && (!p.whole || !isAlpha(at(s + L))) {
                         return true
@@ -278,14 +296,14 @@ struct Core {
     }
 
     /// End of the last occurrence of any pattern inside [lo, hi), or nil.
-    func windowLast(_ lo0: Int, _ hi: Int, _ pats: [Pat]) -> Int? {
+    func windowLast(_ lo0: Int, _ hi: Int, _ list: PatList) -> Int? {
         let lo = max(0, lo0)
         if hi <= lo { return nil }
         var s = hi - 1
         while s >= lo {
             let c = lower(b[s])
-            if isAlpha(c) && (s == 0 || !isAlpha(b[s - 1])) {
-                for p in pats where p.bytes[0] == c {
+            if isAlpha(c) && list.mayStart(with: c) && (s == 0 || !isAlpha(b[s - 1])) {
+                for p in list.pats where p.bytes[0] == c {
                     let L = p.bytes.count
                     if s + L <= hi && startsWithCI(s, p.bytes) && (!p.whole || !isAlpha(at(s + L))) {
                         return s + L
@@ -377,20 +395,20 @@ let idWords: [[UInt8]] = [
     "route", "bus", "flight", "lot", "receipt", "transaction", "reservation", "badge", "employee", "unit",
 ].map { Array($0.utf8) }
 
-let phoneCtx: [Pat] = [
+let phoneCtx: PatList = [
     Pat("phone"), Pat("call"), Pat("tel", whole: true), Pat("telephone"), Pat("cell"), Pat("text"),
     Pat("txt", whole: true), Pat("fax", whole: true), Pat("reach"), Pat("contact"), Pat("at", whole: true),
     Pat("mobile"), Pat("dial"), Pat("number"), Pat("ph", whole: true), Pat("sms", whole: true),
     Pat("whatsapp"), Pat("voicemail"), Pat("ring", whole: true), Pat("cel", whole: true),
 ]
-let ssnCtx: [Pat] = [
+let ssnCtx: PatList = [
     Pat("ssn"), Pat("social security"), Pat("soc sec"), Pat("soc. sec"), Pat("ss#"), Pat("ss #"),
     Pat("ss no", whole: true), Pat("s.s.n"), Pat("social sec"), Pat("ss number"),
 ]
-let birthCtx: [Pat] = [
+let birthCtx: PatList = [
     Pat("born", whole: true), Pat("dob", whole: true), Pat("d.o.b"), Pat("birth"), Pat("b."),
 ]
-let addrCtx: [Pat] = [
+let addrCtx: PatList = [
     Pat("live"), Pat("lived"), Pat("living"), Pat("resid"), Pat("address"), Pat("home"), Pat("house"),
     Pat("apartment"), Pat("moved"), Pat("mail"), Pat("deliver"), Pat("ship"),
 ]
