@@ -189,7 +189,7 @@ extension Post {
                 location: item.location)
         }
         guard let title, let department else { return nil }
-        var keyLocations: [String: SourceLocation] = [:]
+        var keyLocations: [String: SourceLocation] = Dictionary(minimumCapacity: top.pairs.count)
         for pair in top.pairs { keyLocations[pair.key] = reader.location(of: pair.keyNode) }
         return FrontMatter(
             title: title, department: department, platforms: platforms ?? [], summary: summary,

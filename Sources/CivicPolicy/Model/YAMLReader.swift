@@ -210,7 +210,8 @@ struct YAMLMapping {
         guard case let .mapping(mapping) = node else {
             throw YAMLProblem(location: reader.location(of: node), reason: "\(what) must be a mapping of keys to values")
         }
-        var pairs: [(String, Node, Node)] = []
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        pairs.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case let .scalar(scalar) = key else {
                 throw YAMLProblem(location: reader.location(of: key), reason: "keys in \(what) must be plain text")
