@@ -22,8 +22,10 @@ test: setup
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Plugins
 
+# The Swift runtime and Foundation linked in: the binary runs where Swift is not installed
+# (a spokesperson's pre-commit hook) and starts without loading them (about 7 ms less).
 release: setup
-	$(SWIFT) build -c release --product civicpost
+	$(SWIFT) build -c release --product civicpost --static-swift-stdlib
 
 # A benchmark, never part of `make test`: civicpost side by side with its peers (bench/README.md).
 # `make bench POSTS=1000` for a quick run. Prints a Markdown table; writes bench/out/results.{json,md}.

@@ -7,8 +7,8 @@ import Foundation
 /// post version's summary and error count (keyed by blob and by the settings and day it was
 /// checked under), and the render keys of the pages of each output folder. Derived data only:
 /// deleting it costs time, never correctness.
-struct PublishCache {
-    struct Checked {
+struct PublishCache: Sendable {
+    struct Checked: Sendable {
         var summary: PostSummary
         var errors: Int
     }

@@ -35,7 +35,14 @@ public struct PublishRequest {
             let branch = try Settings.load(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
             let checkpoint = ApprovalCheckpoint.load(gitDirectory: repository.gitDirectory)
             let approvals = try ApprovalVerifier(repository: repository, branch: branch).run(resumingFrom: checkpoint)
-            if approvals.checkpoint.tip != checkpoint?.tip { try approvals.checkpoint.save(gitDirectory: repository.gitDirectory) }
+            // Caches are written on the other core while this one goes on.
+            let gitDirectory = repository.gitDirectory
+            var saves: [Background] = []
+            defer { for save in saves { _ = try? save.wait() } }
+            if approvals.checkpoint.tip != checkpoint?.tip {
+                let saved = approvals.checkpoint
+                saves.append(Background { try saved.save(gitDirectory: gitDirectory) })
+            }
             clock.lap("approvals")
             let settings = approvals.settings
             // Only approved versions are ever read: posts, media, templates.
@@ -96,14 +103,17 @@ public struct PublishRequest {
                 cache: &renderCache, into: site)
             clock.lap("site")
             cache.sites[siteFolder.standardizedFileURL.path] = renderCache
-            try cache.save(gitDirectory: repository.gitDirectory)
-            clock.lap("cache save")
+            let saved = cache
+            saves.append(Background { try saved.save(gitDirectory: gitDirectory) })
 
             let queue = try QueueWriter(root: queueFolder)
             let (items, records) = try queueAndRecord(
                 published, approvals: approvals, settings: settings, builder: builder,
                 site: site, queue: queue, repository: repository)
             clock.lap("queue and records")
+            for save in saves { try save.wait() }
+            saves = []
+            clock.lap("cache saves")
             result.queued = items
             result.records = records
             result.timings = clock.laps
@@ -285,6 +295,25 @@ public struct PublishResult: Sendable, Encodable {
         try container.encode(pagesUnchanged, forKey: .pagesUnchanged)
         try container.encode(site.posts, forKey: .posts)
         try container.encode(records, forKey: .records)
+    }
+}
+
+/// Work on another thread; ``wait()`` returns when it is done and rethrows its error.
+/// `@unchecked Sendable`: `error` is written once by the work, before the group's signal,
+/// and read only after `wait` has seen that signal.
+private final class Background: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var error: Error?
+
+    init(_ work: @escaping @Sendable () throws -> Void) {
+        DispatchQueue.global().async(group: group) {
+            do { try work() } catch { self.error = error }
+        }
+    }
+
+    func wait() throws {
+        group.wait()
+        if let error { throw error }
     }
 }
 
