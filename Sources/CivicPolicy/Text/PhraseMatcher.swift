@@ -56,6 +56,11 @@ public struct PhraseMatcher: Sendable {
         var evasionBelow = [false]
         var skipped: [(phrase: String, tag: String, reason: String)] = []
         var seen: Set<String> = []
+        // At most one node per byte of every phrase: reserved once, not grown by copying.
+        let nodes = phrases.reduce(1) { $0 + $1.phrase.utf8.count }
+        next.reserveCapacity(nodes * TransitionClass.count)
+        outputs.reserveCapacity(nodes)
+        evasionBelow.reserveCapacity(nodes)
 
         for (phrase, tag, evasion) in phrases where !phrase.hasPrefix("!") {
             let pattern: PhrasePattern
