@@ -9,23 +9,12 @@ extension Repository {
         from tip: ObjectID, hiding hidden: [ObjectID] = [], firstParentOnly: Bool = false,
         ordered: Bool = true
     ) throws -> [Commit] {
-        var walk: OpaquePointer?
-        try check(git_revwalk_new(&walk, handle))
-        defer { git_revwalk_free(walk) }
-        try check(git_revwalk_sorting(walk, ordered ? GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue : GIT_SORT_NONE.rawValue))
-        if firstParentOnly { try check(git_revwalk_simplify_first_parent(walk)) }
-        var tipOID = tip.raw
-        try check(git_revwalk_push(walk, &tipOID))
-        for id in hidden {
-            var oid = id.raw
-            try check(git_revwalk_hide(walk, &oid))
-        }
         var commits: [Commit] = []
-        var oid = git_oid()
-        while true {
-            let result = git_revwalk_next(&oid, walk)
-            if result == GIT_ITEROVER.rawValue { break }
-            try check(result)
+        try revisionWalk(
+            from: [tip], hiding: hidden, firstParentOnly: firstParentOnly,
+            sorting: ordered ? GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue : GIT_SORT_NONE.rawValue
+        ) { oid in
+            var oid = oid
             var commit: OpaquePointer?
             try check(git_commit_lookup(&commit, handle, &oid))
             commits.append(makeCommit(commit!))
@@ -71,10 +60,21 @@ extension Repository {
     /// The ids of the commits reachable from any of `tips` and from none of `hidden` (`git log
     /// tips ^hidden`), in the order found.
     public func reachableCommitIDs(from tips: [ObjectID], hiding hidden: [ObjectID]) throws -> [ObjectID] {
+        var ids: [ObjectID] = []
+        try revisionWalk(from: tips, hiding: hidden, firstParentOnly: false, sorting: GIT_SORT_NONE.rawValue) { ids.append(ObjectID($0)) }
+        return ids
+    }
+
+    /// Calls `visit` with each commit a `git_revwalk` from `tips`, hiding `hidden`, yields.
+    private func revisionWalk(
+        from tips: [ObjectID], hiding hidden: [ObjectID], firstParentOnly: Bool, sorting: UInt32,
+        _ visit: (git_oid) throws -> Void
+    ) throws {
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, handle))
         defer { git_revwalk_free(walk) }
-        try check(git_revwalk_sorting(walk, GIT_SORT_NONE.rawValue))
+        try check(git_revwalk_sorting(walk, sorting))
+        if firstParentOnly { try check(git_revwalk_simplify_first_parent(walk)) }
         for tip in tips {
             var oid = tip.raw
             try check(git_revwalk_push(walk, &oid))
@@ -83,15 +83,13 @@ extension Repository {
             var oid = id.raw
             try check(git_revwalk_hide(walk, &oid))
         }
-        var ids: [ObjectID] = []
         var oid = git_oid()
         while true {
             let result = git_revwalk_next(&oid, walk)
             if result == GIT_ITEROVER.rawValue { break }
             try check(result)
-            ids.append(ObjectID(oid))
+            try visit(oid)
         }
-        return ids
     }
 
     /// A commit's parents, tree and author email only: cheaper than ``commit(_:)`` for walks.
