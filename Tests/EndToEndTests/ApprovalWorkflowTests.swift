@@ -272,3 +272,42 @@ import Testing
         #expect(!text.contains("555-2671"), "the summary repeats personal data")
     }
 }
+
+extension ApprovalWorkflowTests {
+    /// A republish renders only what changed, but everything that shows the change: the
+    /// post's page, the index pages and the feeds it is listed in.
+    @Test func aReviewedRetitleReachesThePageIndexesAndFeedsOnRepublish() throws {
+        let city = try City()
+        let path = try approvedPost(in: city, slug: "leaf-pickup")
+        let now = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3600))
+        let first = try city.civicpost(["publish", "--now", now])
+        #expect(first.status == 0, "\(first)")
+        let files = [
+            "index.html", "feed.xml", "feed.json", "dpw/index.html", "dpw/feed.xml", "dpw/feed.json", "dpw/2026/leaf-pickup/index.html",
+        ]
+        func site(_ file: String) throws -> String {
+            try String(contentsOf: city.root.appendingPathComponent("_site/" + file), encoding: .utf8)
+        }
+        for file in files { #expect(try site(file).contains("Street sweeping resumes leaf-pickup"), "\(file)") }
+
+        #expect(try city.git(["checkout", "-q", "-b", "draft/retitle"], as: Self.jordan).status == 0)
+        try city.edit(path) {
+            $0.replacingOccurrences(of: "Street sweeping resumes leaf-pickup", with: "Leaf pickup moves to Monday")
+        }
+        #expect(try city.commit("Retitle", as: Self.jordan).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.priya).status == 0)
+        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "draft/retitle"], as: Self.priya).status == 0)
+
+        let second = try city.civicpost(["publish", "--now", now])
+        #expect(second.status == 0, "\(second)")
+        for file in files {
+            let text = try site(file)
+            #expect(text.contains("Leaf pickup moves to Monday"), "\(file)")
+            #expect(!text.contains("Street sweeping resumes leaf-pickup"), "\(file)")
+        }
+        // Pages that do not show the post are left alone: another department's index page.
+        let untouched = try site("library/index.html")
+        #expect(!untouched.contains("Leaf pickup"))
+        #expect(second.stdout.contains("published"), "\(second)")
+    }
+}
