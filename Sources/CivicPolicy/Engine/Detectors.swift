@@ -3,17 +3,28 @@
 public struct Detectors: Sendable {
     /// Personal data, with the city's official contacts allowed.
     public var personalData: PIIScanner
-    /// Every lexicon phrase, tagged with its lexicon (`profanity`, `political`, …).
+    /// Every lexicon phrase, tagged with its lexicon (`profanity`, `political`, …). When the
+    /// combined matcher serves the walks, the lexicon's own matcher is not built until asked
+    /// for (then on every read): a run builds one matcher, not three.
     public var phrases: PhraseMatcher {
-        didSet { combined = Self.combine(phrases, rosterNames) }
+        get { separatePhrases ?? PhraseMatcher(phrases: lexicon) }
+        set {
+            separatePhrases = newValue
+            rebuild()
+        }
     }
     /// Department names and aliases, and the names of governmental bodies' members.
     public var rosterNames: RosterNames {
-        didSet { combined = Self.combine(phrases, rosterNames) }
+        didSet { rebuild() }
     }
-    /// ``phrases`` and the roster's names in one matcher, so each post is walked once; nil
-    /// when either is empty or their tags overlap (then each is walked on its own).
+    /// The lexicon phrases and then the roster's names in one matcher, so each post is walked
+    /// once; nil when either is empty or their tags overlap (then each is walked on its own).
     private(set) var combined: PhraseMatcher?
+    /// How many of `combined`'s entries are lexicon phrases (they come first).
+    private var boundary = 0
+    private let lexicon: [(phrase: String, tag: String)]
+    /// The lexicon's own matcher, when the walks need it or it was set.
+    private var separatePhrases: PhraseMatcher?
 
     public init(config: Config, lexicon: [(phrase: String, tag: String)] = [], referenceYear: Int, roster: Roster = Roster()) {
         personalData = PIIScanner(
@@ -21,22 +32,43 @@ public struct Detectors: Sendable {
                 phones: config.allow.phones, emailDomains: config.allow.emailDomains,
                 addresses: config.allow.addresses),
             referenceYear: referenceYear)
-        phrases = PhraseMatcher(phrases: lexicon)
+        self.lexicon = lexicon
         rosterNames = RosterNames(roster: roster)
-        combined = Self.combine(phrases, rosterNames)
+        rebuild()
     }
 
-    private static func combine(_ phrases: PhraseMatcher, _ names: RosterNames) -> PhraseMatcher? {
-        guard phrases.phraseCount > 0, names.matcher.phraseCount > 0 else { return nil }
-        let lexiconTags = Set(phrases.entries.map(\.tag))
-        guard !names.matcher.entries.contains(where: { lexiconTags.contains($0.tag) }) else { return nil }
-        return PhraseMatcher(combining: phrases, names.matcher)
+    private mutating func rebuild() {
+        let names = rosterNames.matcher
+        if let separate = separatePhrases {
+            boundary = separate.phraseCount
+            let tags = Set(separate.entries.map(\.tag))
+            combined =
+                separate.phraseCount > 0 && names.phraseCount > 0 && !names.entries.contains(where: { tags.contains($0.tag) })
+                ? PhraseMatcher(combining: separate, names) : nil
+            return
+        }
+        let tags = Set(lexicon.map(\.tag))
+        if lexicon.contains(where: { !$0.phrase.hasPrefix("!") }), names.phraseCount > 0,
+            !names.entries.contains(where: { tags.contains($0.tag) })
+        {
+            // Compiled once from the lexicon and the names' phrases (names take no evasion
+            // handling: their tags are not evasion tags). Entries keep their order, so the
+            // lexicon's come first.
+            let matcher = PhraseMatcher(phrases: lexicon + names.entries.map { ($0.phrase, $0.tag) })
+            combined = matcher
+            boundary = matcher.entries.firstIndex { !tags.contains($0.tag) } ?? matcher.entries.count
+        } else {
+            let separate = PhraseMatcher(phrases: lexicon)
+            separatePhrases = separate
+            boundary = separate.phraseCount
+            combined = nil
+        }
     }
 
     /// The lexicon phrases and the roster names in `text` (each as its own matcher finds them).
     func phraseAndNameMatches(in text: NormalizedText) -> (phrases: [PhraseMatch], names: [PhraseMatch]) {
         if let combined {
-            let (first, second) = combined.matches(in: text, splitAt: phrases.phraseCount)
+            let (first, second) = combined.matches(in: text, splitAt: boundary)
             return (first, second)
         }
         let names = rosterNames
