@@ -1,0 +1,69 @@
+import CivicGit
+import CivicPolicy
+import CivicPublish
+import Foundation
+import Testing
+
+@testable import CivicWorkflow
+
+/// The binary caches publish keeps must read back exactly what was written: a reader that
+/// failed would not show in any output (the caches are rebuilt), only in time.
+@Suite struct CacheFormatTests {
+    static let source = """
+        ---
+        title: Leaf pickup "moves" to Monday — café
+        department: dpw
+        platforms: [x, bluesky]
+        summary: Crews start a day later.
+        publish_at: 2026-11-02T09:30:00-06:00
+        review_by: 2027-01-15
+        media:
+          - file: media/dpw/leaf-zones.png
+            alt: Map of the leaf pickup zones
+        ---
+        Crews start a day later. Details at https://city.milwaukee.gov/dpw
+
+        """
+
+    @Test func publishCacheReadsBackWhatItWrote() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("civicpost-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let summary = PostSummary(Post.parse(path: "content/posts/dpw/2026/leaf-pickup.md", bytes: Array(Self.source.utf8)))
+        #expect(summary.publishAt != nil && summary.reviewBy != nil && !summary.media.isEmpty)
+        var cache = PublishCache()
+        cache.checkFingerprint = "settings|2026-11-20"
+        let blob = try #require(ObjectID(hex: "0123456789abcdef0123456789abcdef01234567"))
+        cache.checked[blob] = .init(summary: summary, errors: 2)
+        var render = RenderCache()
+        render.keys["dpw/2026/leaf-pickup/index.html"] = "key-1"
+        render.keys["sitemap.xml"] = "key-2"
+        cache.sites["/srv/site"] = render
+        try cache.save(gitDirectory: folder.path)
+
+        let loaded = PublishCache.load(gitDirectory: folder.path)
+        #expect(loaded.checkFingerprint == cache.checkFingerprint)
+        #expect(loaded.checked[blob]?.summary == summary)
+        #expect(loaded.checked[blob]?.errors == 2)
+        #expect(loaded.sites == cache.sites)
+    }
+
+    @Test func archiveStateReadsBackWhatItWrote() throws {
+        var state = ArchiveState()
+        state.tip = "89abcdef0123456789abcdef0123456789abcdef"
+        state.sequence = 42
+        state.lastHash = String(repeating: "ab", count: 32)
+        state.versions.insert(Record.versionKey(path: "content/posts/dpw/2026/a.md", blob: "b1", action: .publish))
+        state.versions.insert("not a digest")
+        state.queued.formUnion([QueueItem.key(path: "p", blob: "b", platform: "x", action: .create), "other key"])
+        state.live["content/posts/dpw/2026/a.md"] = .init(blob: "b1", commit: "c1", platforms: ["x", "bluesky"])
+        let loaded = try #require(ArchiveState(encoded: state.encoded()))
+        #expect(loaded == state)
+        #expect(
+            loaded.versions.contains(sha256Of: Record.versionKeyInput(path: "content/posts/dpw/2026/a.md", blob: "b1", action: .publish)))
+        #expect(
+            !loaded.versions.contains(sha256Of: Record.versionKeyInput(path: "content/posts/dpw/2026/a.md", blob: "b2", action: .publish)))
+        // Cut short or of another format: nil, so the state is rebuilt from the records.
+        #expect(ArchiveState(encoded: Array(state.encoded().dropLast())) == nil)
+        #expect(ArchiveState(encoded: Array("civicpost records state 1\n".utf8)) == nil)
+    }
+}
