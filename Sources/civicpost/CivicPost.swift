@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMimalloc
 import CivicWorkflow
 import Foundation
 
@@ -12,7 +13,7 @@ struct CivicPost: ParsableCommand {
             Exit codes: 0 clean (or warnings only), 1 findings at error level, 2 cannot check \
             (configuration or I/O error), 64 usage error.
             """,
-        version: "0.1.0",
+        version: "0.1.0 (mimalloc \(mi_version()))",
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, ScanCommand.self, ReviewCommand.self, VerifyCommand.self,
             PublishCommand.self, RecordsCommand.self, RosterCommand.self, HooksCommand.self, ExplainCommand.self,
