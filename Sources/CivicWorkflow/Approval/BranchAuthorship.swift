@@ -25,15 +25,18 @@ final class MergeWalker {
         known = nil
     }
 
-    /// Records a first-parent commit (and, for a merge, returns what its other parents brought in).
-    func advance(to commit: Commit) throws -> BranchAuthorship? {
+    /// Records a first-parent commit (and, for a merge, returns what its other parents brought
+    /// in). Commits found in `reading` are taken from there instead of being read.
+    func advance(
+        to commit: Commit, reading: [ObjectID: BranchAuthorship.BranchCommit] = [:]
+    ) throws -> BranchAuthorship? {
         defer { known?.insert(commit.id) }
         guard commit.isMerge else { return nil }
         var collected: [BranchAuthorship.BranchCommit] = []
         func collect(_ id: ObjectID) throws -> [ObjectID] {
-            let header = try repository.commitHeader(of: id)
-            collected.append(.init(id: id, tree: header.tree, parents: header.parents, authorEmail: header.authorEmail.lowercased()))
-            return header.parents
+            let found = try reading[id] ?? BranchAuthorship.BranchCommit(repository: repository, id: id)
+            collected.append(found)
+            return found.parents
         }
         guard known != nil else {
             let branch = try repository.reachableCommitIDs(from: Array(commit.parents.dropFirst()), hiding: [commit.parents[0]])
@@ -52,23 +55,25 @@ final class MergeWalker {
 /// The commits one merge brought in.
 struct BranchAuthorship {
     /// A commit on the merged branch.
-    struct BranchCommit {
+    struct BranchCommit: Sendable {
         var id: ObjectID
         var tree: ObjectID
         var parents: [ObjectID]
         /// Lower-cased.
         var authorEmail: String
+
+        /// The commit `id`, read from its header.
+        init(repository: Repository, id: ObjectID) throws {
+            let header = try repository.commitHeader(of: id)
+            self.id = id
+            tree = header.tree
+            parents = header.parents
+            authorEmail = header.authorEmail.lowercased()
+        }
     }
 
     let repository: Repository
     let commits: [BranchCommit]
-
-    /// The root tree of the merge's parent `id`: read when the walk did not reach it (it was
-    /// already on the publish branch).
-    func tree(ofParent id: ObjectID) throws -> ObjectID {
-        if let commit = commits.first(where: { $0.id == id }) { return commit.tree }
-        return try repository.treeID(ofCommit: id)
-    }
 
     /// Whether a commit on the branch by one of `emails` changed `path`.
     func authorTouched(_ path: String, email emails: [String]) throws -> Bool {
