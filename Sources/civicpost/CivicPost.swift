@@ -19,6 +19,11 @@ struct CivicPost: ParsableCommand {
             PublishCommand.self, RecordsCommand.self, RosterCommand.self, HooksCommand.self, ExplainCommand.self,
             DemoCommand.self,
         ])
+
+    static func main() {
+        Allocator.preferLargePages()
+        main(nil)
+    }
 }
 
 /// Exit codes shared by every command.

@@ -120,6 +120,8 @@ public struct ApprovalVerifier {
                 deltas.append(try CommitDelta(repository: repository, from: step.from, to: step.to))
             }
             deltas.reverse()
+            // Room for every path the commits touch, so the table is not rebuilt as it grows.
+            files.reserveCapacity(files.count + deltas.reduce(0) { $0 + $1.changes.count })
             for (commit, delta) in zip(commits, deltas) {
                 let authorship = try walker.advance(to: commit, reading: delta.mergedParents)
                 try process(commit, delta: delta, authorship: authorship)
