@@ -28,6 +28,12 @@ public struct CacheWriter {
         bytes.append(value ? 1 : 0)
     }
 
+    /// Eight bytes, little-endian: for values spread over the whole range (digests), which
+    /// a varint would stretch to ten.
+    public mutating func word(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
     public mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
@@ -80,6 +86,12 @@ public struct CacheReader {
         }
         let value = Int(Int64(bitPattern: result))
         return (value >>> 1) ^ -(value & 1)
+    }
+
+    public mutating func word() throws -> UInt64 {
+        guard bytes.count - offset >= 8 else { throw Truncated() }
+        defer { offset += 8 }
+        return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
     }
 
     public mutating func bool() throws -> Bool {

@@ -51,7 +51,8 @@ public struct KeySet: Sendable, Equatable {
 
         /// Nil unless `hex` is 64 lower-case hexadecimal digits.
         init?(hex: String) {
-            var words: [UInt64] = [0, 0, 0, 0]
+            guard hex.utf8.count == 64 else { return nil }
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             var count = 0
             for byte in hex.utf8 {
                 let value: UInt8
@@ -60,12 +61,15 @@ public struct KeySet: Sendable, Equatable {
                 case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
                 default: return nil
                 }
-                guard count < 64 else { return nil }
-                words[count / 16] = words[count / 16] << 4 | UInt64(value)
+                switch count / 16 {
+                case 0: words.0 = words.0 << 4 | UInt64(value)
+                case 1: words.1 = words.1 << 4 | UInt64(value)
+                case 2: words.2 = words.2 << 4 | UInt64(value)
+                default: words.3 = words.3 << 4 | UInt64(value)
+                }
                 count += 1
             }
-            guard count == 64 else { return nil }
-            self.words = (words[0], words[1], words[2], words[3])
+            self.words = words
         }
     }
 
@@ -99,19 +103,17 @@ public struct KeySet: Sendable, Equatable {
 
     func write(to writer: inout CacheWriter) {
         writer.array(digests) { writer, digest in
-            let (a, b, c, d) = digest.words
-            for word in [a, b, c, d] { writer.int(Int(bitPattern: UInt(word))) }
+            writer.word(digest.words.0)
+            writer.word(digest.words.1)
+            writer.word(digest.words.2)
+            writer.word(digest.words.3)
         }
         writer.array(others) { $0.string($1) }
     }
 
     init(from reader: inout CacheReader) throws {
         let words = try reader.array { reader in
-            Digest(
-                words: (
-                    UInt64(UInt(bitPattern: try reader.int())), UInt64(UInt(bitPattern: try reader.int())),
-                    UInt64(UInt(bitPattern: try reader.int())), UInt64(UInt(bitPattern: try reader.int()))
-                ))
+            Digest(words: (try reader.word(), try reader.word(), try reader.word(), try reader.word()))
         }
         digests = Set(words)
         others = Set(try reader.array { try $0.string() })
@@ -120,7 +122,7 @@ public struct KeySet: Sendable, Equatable {
 
 extension ArchiveState {
     /// The binary cache format's name and version.
-    static let magic = "civicpost records state 2\n"
+    static let magic = "civicpost records state 3\n"
 
     func encoded() -> [UInt8] {
         var writer = CacheWriter(magic: Self.magic)
