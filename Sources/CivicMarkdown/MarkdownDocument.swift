@@ -27,15 +27,22 @@ public struct MarkdownDocument: Sendable {
     }
 
     /// Parses `bytes` as GitHub-flavoured Markdown. Never fails: every input is some Markdown.
+    ///
+    /// `meanwhile` runs exactly once on the calling thread: while the parse waits for another
+    /// thread's inline pass (which cmark-gfm serialises), or else after the parse. Give it
+    /// work that does not need the document, so the wait is not idle.
     public static func parse(
-        _ bytes: some Collection<UInt8>, renderHTML: Bool = false, paragraphs: ParagraphScope = .all
+        _ bytes: some Collection<UInt8>, renderHTML: Bool = false, paragraphs: ParagraphScope = .all,
+        meanwhile: () -> Void = {}
     ) -> MarkdownDocument {
         if let document = bytes.withContiguousStorageIfAvailable({
-            MarkdownParser(source: $0).parse(renderHTML: renderHTML, paragraphs: paragraphs)
+            MarkdownParser(source: $0).parse(renderHTML: renderHTML, paragraphs: paragraphs, meanwhile: meanwhile)
         }) {
             return document
         }
-        return Array(bytes).withUnsafeBufferPointer { MarkdownParser(source: $0).parse(renderHTML: renderHTML, paragraphs: paragraphs) }
+        return Array(bytes).withUnsafeBufferPointer {
+            MarkdownParser(source: $0).parse(renderHTML: renderHTML, paragraphs: paragraphs, meanwhile: meanwhile)
+        }
     }
 
     /// Renders `bytes` to safe HTML, the page body.

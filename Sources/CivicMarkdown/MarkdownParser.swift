@@ -45,7 +45,12 @@ struct MarkdownParser {
         lineStarts = starts
     }
 
-    func parse(renderHTML: Bool, paragraphs scope: MarkdownDocument.ParagraphScope = .all) -> MarkdownDocument {
+    /// `meanwhile` runs once: while the finish waits for ``finishLock``, or else at the end.
+    func parse(
+        renderHTML: Bool, paragraphs scope: MarkdownDocument.ParagraphScope = .all, meanwhile: () -> Void = {}
+    ) -> MarkdownDocument {
+        var waited = false
+        defer { if !waited { meanwhile() } }
         let extensions = Self.extensions
         // CMARK_OPT_DEFAULT is safe mode: raw HTML is omitted and unsafe URLs dropped.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
@@ -61,7 +66,18 @@ struct MarkdownParser {
         source.withMemoryRebound(to: CChar.self) { chars in
             if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
         }
-        guard let root = Self.finishLock.withLock({ cmark_parser_finish(parser) }) else {
+        // When another thread holds the lock, do the caller's other work first: by then the
+        // lock is most likely free, and neither thread sat idle.
+        let finished: OpaquePointer?
+        if Self.finishLock.try() {
+            finished = cmark_parser_finish(parser)
+            Self.finishLock.unlock()
+        } else {
+            waited = true
+            meanwhile()
+            finished = Self.finishLock.withLock { cmark_parser_finish(parser) }
+        }
+        guard let root = finished else {
             return MarkdownDocument(links: [], paragraphs: [], title: nil, html: renderHTML ? "" : nil)
         }
         defer { if !arena { cmark_node_free(root) } }

@@ -136,6 +136,19 @@ import Testing
         #expect(results.all.allSatisfy { $0 == expected })
     }
 
+    /// The work a parse does while it waits for another thread's inline pass runs exactly once
+    /// per parse, whether the parse waited or not.
+    @Test func meanwhileRunsOncePerParse() {
+        let text = Array("Some ~~text~~ with www.mpl.org and a [link](https://x.org).\n".utf8)
+        let results = Results(count: 2000)
+        DispatchQueue.concurrentPerform(iterations: 2000) { index in
+            var calls = 0
+            let document = MarkdownDocument.parse(text, paragraphs: .first) { calls += 1 }
+            results.set(index, "\(calls) \(document.links.count)")
+        }
+        #expect(results.all.allSatisfy { $0 == "1 2" })
+    }
+
     /// `@unchecked Sendable`: each index is written once, under the lock.
     final class Results: @unchecked Sendable {
         private var values: [String?]

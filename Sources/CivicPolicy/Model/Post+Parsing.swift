@@ -18,7 +18,6 @@ extension Post {
         let source = SourceText(bytes)
         var problems: [FrontMatterProblem] = []
         let split = splitFrontMatter(bytes)
-        var frontMatter: FrontMatter?
         switch split {
         case .missing:
             problems.append(
@@ -32,8 +31,8 @@ extension Post {
                 FrontMatterProblem(
                     location: SourceLocation(line: 1, column: 1),
                     message: "unterminated front matter: the opening '---' has no closing '---' line"))
-        case let .found(yaml, _):
-            frontMatter = parseFrontMatter(bytes[yaml], problems: &problems)
+        case .found:
+            break
         }
         let bodyStart: Int
         switch split {
@@ -41,7 +40,11 @@ extension Post {
         case .unterminated: bodyStart = bytes.count
         case let .found(_, body): bodyStart = body
         }
-        let body = MarkdownDocument.parse(bytes[bodyStart...], renderHTML: renderHTML, paragraphs: paragraphs)
+        // The front matter is parsed while the body's parse would wait for another thread.
+        var frontMatter: FrontMatter?
+        let body = MarkdownDocument.parse(bytes[bodyStart...], renderHTML: renderHTML, paragraphs: paragraphs) {
+            if case let .found(yaml, _) = split { frontMatter = parseFrontMatter(bytes[yaml], problems: &problems) }
+        }
         return Post(
             path: path, source: source, frontMatter: frontMatter, bodyStart: bodyStart, body: body, problems: problems, analysis: nil)
     }
