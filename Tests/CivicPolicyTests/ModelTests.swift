@@ -92,6 +92,30 @@ import Testing
         #expect(URLParts("https:/a.org") == nil)
     }
 
+    @Test(arguments: [
+        ("tiktok.com", ProhibitedPlatform.tiktok), ("VM.TikTok.COM", .tiktok), (".qq.com", .qq), ("weixin.qq.com", .wechat),
+        ("im.qq.com", .qq), ("a.b.douyin.com", .tiktok), ("xtiktok.com", nil), ("qq.com.evil.org", nil), ("city.milwaukee.gov", nil),
+        ("ｑｑ.com", nil), ("ÉTÉ.qq.com", .qq),
+    ])
+    func hostsOfProhibitedPlatforms(host: String, owner: ProhibitedPlatform?) {
+        #expect(ProhibitedPlatform.owning(host: host) == owner)
+    }
+
+    @Test func platformNames() {
+        #expect(ProhibitedPlatform.named("x") == nil && ProhibitedPlatform.named("facebook") == nil)
+        #expect(ProhibitedPlatform.named("Tik-Tok") == .tiktok && ProhibitedPlatform.named("QQ") == .qq)
+        #expect(Platform.allCases.sorted() == Platform.allCases)
+        #expect(Platform.allCases.reversed().sorted() == Platform.allCases)
+    }
+
+    @Test func targetPlatformsKeepTheFirstOfRepeats() {
+        let post = Post.parse(
+            path: "content/posts/dpw/2026/a.md",
+            bytes: Array(
+                "---\ntitle: A\ndepartment: dpw\nplatforms: [nextdoor, X, twitter, tiktok, x, facebook, nextdoor]\n---\nBody\n".utf8))
+        #expect(post.frontMatter?.targetPlatforms == [.nextdoor, .x, .facebook])
+    }
+
     @Test func messagesAppendThePageLink() {
         let post = Post.parse(
             path: "content/posts/dpw/2026/leaves.md",

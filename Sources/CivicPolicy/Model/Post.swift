@@ -86,8 +86,16 @@ public struct FrontMatter: Sendable {
 
     /// The known platforms the post targets, in order, without repeats.
     public var targetPlatforms: [Platform] {
-        var seen: Set<Platform> = []
-        return platforms.compactMap { Platform.named($0.value) }.filter { seen.insert($0).inserted }
+        var seen: UInt32 = 0  // one bit per platform, by its place in `allCases`
+        var targets: [Platform] = []
+        targets.reserveCapacity(platforms.count)
+        for name in platforms {
+            guard let platform = Platform.named(name.value) else { continue }
+            let bit: UInt32 = 1 << platform.index
+            if seen & bit == 0 { targets.append(platform) }
+            seen |= bit
+        }
+        return targets
     }
 }
 

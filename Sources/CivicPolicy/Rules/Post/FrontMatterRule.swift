@@ -88,7 +88,7 @@ public struct FrontMatterRule: Rule {
                         hint: "platforms are: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
-        let targets = Set(front.targetPlatforms)
+        let targets = front.targetPlatforms
         for (name, _) in front.social where ProhibitedPlatform.named(name.value) == nil {
             if let platform = Platform.named(name.value) {
                 if !targets.contains(platform) {
