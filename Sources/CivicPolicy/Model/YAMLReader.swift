@@ -204,6 +204,8 @@ struct YAMLReader {
 struct YAMLMapping {
     let node: Node
     let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// The pairs' keys on their own: looking one up compares strings without copying pairs.
+    private let keys: [String]
     let reader: YAMLReader
 
     init(_ node: Node, reader: YAMLReader, what: String) throws(YAMLProblem) {
@@ -211,26 +213,30 @@ struct YAMLMapping {
             throw YAMLProblem(location: reader.location(of: node), reason: "\(what) must be a mapping of keys to values")
         }
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        var keys: [String] = []
         pairs.reserveCapacity(mapping.count)
+        keys.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case let .scalar(scalar) = key else {
                 throw YAMLProblem(location: reader.location(of: key), reason: "keys in \(what) must be plain text")
             }
             pairs.append((scalar.string, key, value))
+            keys.append(scalar.string)
         }
         self.node = node
         self.pairs = pairs
+        self.keys = keys
         self.reader = reader
     }
 
     var location: SourceLocation { reader.location(of: node) }
 
     func value(_ key: String) -> Node? {
-        pairs.first { $0.key == key }?.value
+        keys.firstIndex(of: key).map { pairs[$0].value }
     }
 
     func location(ofKey key: String) -> SourceLocation {
-        pairs.first { $0.key == key }.map { reader.location(of: $0.keyNode) } ?? location
+        keys.firstIndex(of: key).map { reader.location(of: pairs[$0].keyNode) } ?? location
     }
 
     /// Keys not in `known`, with their locations.
