@@ -53,7 +53,10 @@ struct MarkdownParser {
         defer { if !waited { meanwhile() } }
         let extensions = Self.extensions
         // CMARK_OPT_DEFAULT is safe mode: raw HTML is omitted and unsafe URLs dropped.
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        // Validation replaces malformed UTF-8 with U+FFFD. ASCII other than NUL (which the feed
+        // replaces itself) has nothing to replace: most posts skip its byte-by-byte copy.
+        let validate = !source.allSatisfy { $0 &- 1 < 0x7F }
+        let options = CMARK_OPT_DEFAULT | (validate ? CMARK_OPT_VALIDATE_UTF8 : 0)
         // Without HTML to render (whose buffer the caller frees with the system allocator), the
         // parse allocates from this thread's arena, and everything is dropped at once at the end:
         // the document's values are Swift copies by then.

@@ -110,6 +110,17 @@ import Testing
     }
 }
 
+@Suite struct MarkdownEncodingTests {
+    /// A NUL byte becomes U+FFFD in ASCII text (which the parse does not validate as UTF-8)
+    /// as in other text, and so does malformed UTF-8.
+    @Test func nulAndMalformedBytesBecomeReplacementCharacters() {
+        let ascii = MarkdownDocument.parse(Array("a\u{0}b see www.mpl.org\n".utf8), renderHTML: true)
+        #expect(ascii.html == "<p>a\u{FFFD}b see <a href=\"http://www.mpl.org\">www.mpl.org</a></p>\n")
+        let mixed = MarkdownDocument.parse(Array("é\u{0}b\n".utf8) + [0xFF, 0x0A], renderHTML: true)
+        #expect(mixed.html == "<p>é\u{FFFD}b\n\u{FFFD}</p>\n")
+    }
+}
+
 @Suite struct MarkdownConcurrencyTests {
     /// cmark-gfm keeps extension trigger characters in a global table; parses on many threads
     /// at once must still all see strikethrough and autolinks (in table cells too, which the
