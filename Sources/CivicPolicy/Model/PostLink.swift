@@ -19,6 +19,9 @@ enum URLScanner {
         while index < end {
             let byte = bytes[index] | 0x20
             guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") else { index += 1; continue }
+            // Most words starting with h or w are no address: `ht…` and `ww…` are the only starts.
+            guard index + 1 < end, bytes[index + 1] | 0x20 == (byte == UInt8(ascii: "h") ? UInt8(ascii: "t") : UInt8(ascii: "w"))
+            else { index += 1; continue }
             if index > bytes.startIndex {
                 let previous = bytes[index - 1]
                 if isWordByte(previous) { index += 1; continue }
