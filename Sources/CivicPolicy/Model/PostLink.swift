@@ -17,6 +17,8 @@ enum URLScanner {
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end {
+            index = nextCandidate(in: bytes, from: index)
+            guard index < end else { break }
             let byte = bytes[index] | 0x20
             guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") else { index += 1; continue }
             // Most words starting with h or w are no address: `ht…` and `ww…` are the only starts.
@@ -49,6 +51,36 @@ enum URLScanner {
             index = max(stop, index + 1)
         }
         return out
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The first index at or after `start` where `ht` or `ww` (any case) could begin, eight
+    /// bytes at a time (SWAR): the scan's per-byte checks then run only near those pairs.
+    /// Conservative: it may stop early (near the end, or at a false hit), never late.
+    @inline(__always)
+    private static func nextCandidate(in bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return start }
+            let offset = bytes.startIndex
+            var index = start - offset
+            // Each byte of `pattern` equals `byte`'s: the bytes of a word that match get 0x80.
+            func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+                let difference = word ^ (ones &* UInt64(byte))
+                return ~(((difference & ~highs) &+ ~highs) | difference | ~highs)
+            }
+            while index + 9 <= buffer.count {
+                let first = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) | (ones &* 0x20)
+                let second = UnsafeRawPointer(base + index + 1).loadUnaligned(as: UInt64.self) | (ones &* 0x20)
+                let pairs =
+                    (matches(first, UInt8(ascii: "h")) & matches(second, UInt8(ascii: "t")))
+                    | (matches(first, UInt8(ascii: "w")) & matches(second, UInt8(ascii: "w")))
+                if pairs != 0 { return offset + index + (pairs.trailingZeroBitCount >> 3) }
+                index += 8
+            }
+            return offset + index
+        }
     }
 
     /// The length of `http://`, `https://` or `www.` at `index` (any case), or 0.
