@@ -31,15 +31,23 @@ public struct Post: Sendable {
     /// ``pathParts`` of an ASCII path, byte by byte (each byte is a character); nil when the
     /// path is not all ASCII, where a `/` may carry a combining mark and not split.
     private static func asciiPathParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (department: String, year: String, slug: String)?? {
-        var slashes: [Int] = []
+        var first: (Int, Int, Int, Int) = (0, 0, 0, 0)  // the first four slashes, without an array to grow
+        var found = 0
         for (index, byte) in bytes.enumerated() {
             if byte >= 0x80 { return nil }
             if byte == UInt8(ascii: "/") {
-                if slashes.count == 4 { return .some(nil) }
-                slashes.append(index)
+                switch found {
+                case 0: first.0 = index
+                case 1: first.1 = index
+                case 2: first.2 = index
+                case 3: first.3 = index
+                default: return .some(nil)
+                }
+                found += 1
             }
         }
-        guard slashes.count == 4, slashes[0] == 7, slashes[1] == 13, bytes.count - slashes[3] > 3 else { return .some(nil) }
+        let slashes = [first.0, first.1, first.2, first.3]
+        guard found == 4, slashes[0] == 7, slashes[1] == 13, bytes.count - slashes[3] > 3 else { return .some(nil) }
         guard bytes[..<13].elementsEqual("content/posts".utf8), bytes[(bytes.count - 3)...].elementsEqual(".md".utf8) else {
             return .some(nil)
         }

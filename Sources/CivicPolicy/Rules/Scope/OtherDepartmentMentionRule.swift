@@ -41,6 +41,9 @@ public struct OtherDepartmentMentionRule: Rule {
             return []
         }
         guard let own = post.frontMatter?.department.value ?? post.pathParts?.department else { return [] }
+        // Most posts name no department: then there are no links to judge either.
+        let mentions = post.analysis(in: context).rosterMentions.filter { $0.tag.hasPrefix(RosterNames.departmentTag) }
+        if mentions.isEmpty { return [] }
         var exempt: Set<String> = [own]
         if let about = post.frontMatter?.crossDepartment?.department.value { exempt.insert(about) }
         for link in post.links(in: context) {
@@ -51,7 +54,7 @@ public struct OtherDepartmentMentionRule: Rule {
         let rule = Self.description
         var findings: [Finding] = []
         let text = post.textRanges
-        for mention in post.analysis(in: context).rosterMentions where mention.tag.hasPrefix(RosterNames.departmentTag) {
+        for mention in mentions {
             let slug = String(mention.tag.dropFirst(RosterNames.departmentTag.count))
             guard text.contains(where: { $0.contains(mention.range.lowerBound) }), exempt.insert(slug).inserted else { continue }
             let name = context.roster.department(slug)?.name ?? slug
