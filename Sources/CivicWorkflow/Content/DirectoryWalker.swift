@@ -5,15 +5,81 @@ import Foundation
 /// symbolic links; sorted by name at each level.
 enum DirectoryWalker {
     /// Regular files under `absolute`, each with its display name (`name` + `/` + the path below).
+    /// The folders right below `absolute` (one per department in the posts folder) are walked
+    /// on all cores and joined in order; the first failure in that order is thrown, as a walk
+    /// on one core would.
     static func regularFiles(name: String, absolute: String) throws -> [(name: String, absolute: String)] {
-        var out: [(String, String)] = []
-        try walk(name: name, absolute: absolute, into: &out)
+        let top: [Entry]
+        switch list(name: name, absolute: absolute) {
+        case let .success(entries): top = entries
+        case let .failure(failure): throw failure.error
+        }
+        let folders = top.compactMap { entry -> (name: String, absolute: String)? in
+            if case let .folder(name, absolute) = entry { return (name, absolute) }
+            return nil
+        }
+        let below = balancedMap(count: folders.count, batch: 1) { index in
+            var files: [(name: String, absolute: String)] = []
+            return walk(name: folders[index].name, absolute: folders[index].absolute, into: &files).map { files }
+        }
+        var out: [(name: String, absolute: String)] = []
+        var folder = 0
+        for entry in top {
+            switch entry {
+            case let .file(name, absolute):
+                out.append((name, absolute))
+            case .folder:
+                switch below[folder] {
+                case let .success(files): out += files
+                case let .failure(failure): throw failure.error
+                }
+                folder += 1
+            case let .failed(failure):
+                throw failure.error
+            }
+        }
         return out
     }
 
-    private static func walk(name: String, absolute: String, into out: inout [(String, String)]) throws {
+    /// Why an entry could not be listed.
+    struct Failure: Error {
+        var path: String
+        var reason: String
+
+        var error: WorkflowError { .unreadable(path: path, reason: reason) }
+    }
+
+    /// A regular file, a folder, or an entry whose type could not be found, in name order.
+    private enum Entry {
+        case file(name: String, absolute: String)
+        case folder(name: String, absolute: String)
+        case failed(Failure)
+    }
+
+    /// Appends the files under `absolute` in order; stops at the first failure.
+    private static func walk(name: String, absolute: String, into out: inout [(name: String, absolute: String)]) -> Result<Void, Failure> {
+        switch list(name: name, absolute: absolute) {
+        case let .failure(failure):
+            return .failure(failure)
+        case let .success(entries):
+            for entry in entries {
+                switch entry {
+                case let .file(name, absolute):
+                    out.append((name, absolute))
+                case let .folder(name, absolute):
+                    if case let .failure(failure) = walk(name: name, absolute: absolute, into: &out) { return .failure(failure) }
+                case let .failed(failure):
+                    return .failure(failure)
+                }
+            }
+            return .success(())
+        }
+    }
+
+    /// The regular files and folders in one folder, sorted by name.
+    private static func list(name: String, absolute: String) -> Result<[Entry], Failure> {
         guard let folder = opendir(absolute) else {
-            throw WorkflowError.unreadable(path: name, reason: String(cString: strerror(errno)))
+            return .failure(Failure(path: name, reason: String(cString: strerror(errno))))
         }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(folder) {
@@ -26,21 +92,25 @@ enum DirectoryWalker {
         closedir(folder)
         entries.sort { $0.name < $1.name }
         let prefix = name.isEmpty || name.hasSuffix("/") ? name : name + "/"
+        var out: [Entry] = []
+        out.reserveCapacity(entries.count)
         for entry in entries {
             let path = absolute + "/" + entry.name
             var type = entry.type
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 guard lstat(path, &info) == 0 else {
-                    throw WorkflowError.unreadable(path: prefix + entry.name, reason: String(cString: strerror(errno)))
+                    out.append(.failed(Failure(path: prefix + entry.name, reason: String(cString: strerror(errno)))))
+                    continue
                 }
                 type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK)
             }
             if type == UInt8(DT_DIR) {
-                try walk(name: prefix + entry.name, absolute: path, into: &out)
+                out.append(.folder(name: prefix + entry.name, absolute: path))
             } else if type == UInt8(DT_REG) {
-                out.append((prefix + entry.name, path))
+                out.append(.file(name: prefix + entry.name, absolute: path))
             }
         }
+        return .success(out)
     }
 }
