@@ -42,8 +42,7 @@ public struct CheckRequest {
         switch scope {
         case .all:
             let source = WorkingTreeSource(root: workspace.root)
-            let settings = try Settings.load(from: source)
-            let files = try source.entries(under: Settings.postsFolder).filter { Settings.isPost($0.name) }
+            let (settings, files) = try Self.loadSettingsAndListPosts(from: source)
             return Checker(settings: settings, today: today).check(try Self.read(files))
         case let .paths(given):
             let source = WorkingTreeSource(root: workspace.root)
@@ -77,6 +76,31 @@ public struct CheckRequest {
             let repository = try workspace.requireRepository(for: "check --range")
             return try RangeCheck(repository: repository, spec: spec, today: today).run()
         }
+    }
+
+    /// The settings and the post files, the posts folder listed on another core while the
+    /// settings load. A settings failure is thrown first, as when the two ran in turn.
+    private static func loadSettingsAndListPosts(
+        from source: WorkingTreeSource
+    ) throws -> (Settings, [(name: String, absolute: String)]) {
+        let listing = Listing()
+        let group = DispatchGroup()
+        let root = source.root
+        DispatchQueue.global().async(group: group) {
+            listing.result = Result {
+                try WorkingTreeSource(root: root).entries(under: Settings.postsFolder).filter { Settings.isPost($0.name) }
+            }
+        }
+        let settings = Result { try Settings.load(from: source) }
+        group.wait()
+        return (try settings.get(), try listing.result!.get())
+    }
+
+    /// The listing's outcome, handed from the core that made it.
+    /// `@unchecked Sendable`: written once on one thread before `DispatchGroup.wait` returns on
+    /// the other, which orders the write before the read.
+    private final class Listing: @unchecked Sendable {
+        var result: Result<[(name: String, absolute: String)], any Error>?
     }
 
     /// Reads work-tree files on all cores.
