@@ -203,7 +203,15 @@ struct YAMLReader {
 /// problem naming the key's location and what was expected.
 struct YAMLMapping {
     let node: Node
-    let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// One key and its value. A struct, not a tuple: arrays of tuples of non-trivial values
+    /// are copied through the runtime's generic tuple witnesses.
+    struct Pair {
+        let key: String
+        let keyNode: Node
+        let value: Node
+    }
+
+    let pairs: [Pair]
     /// The pairs' keys on their own: looking one up compares strings without copying pairs.
     private let keys: [String]
     let reader: YAMLReader
@@ -212,7 +220,7 @@ struct YAMLMapping {
         guard case let .mapping(mapping) = node else {
             throw YAMLProblem(location: reader.location(of: node), reason: "\(what) must be a mapping of keys to values")
         }
-        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        var pairs: [Pair] = []
         var keys: [String] = []
         pairs.reserveCapacity(mapping.count)
         keys.reserveCapacity(mapping.count)
@@ -220,7 +228,7 @@ struct YAMLMapping {
             guard case let .scalar(scalar) = key else {
                 throw YAMLProblem(location: reader.location(of: key), reason: "keys in \(what) must be plain text")
             }
-            pairs.append((scalar.string, key, value))
+            pairs.append(Pair(key: scalar.string, keyNode: key, value: value))
             keys.append(scalar.string)
         }
         self.node = node
@@ -241,7 +249,11 @@ struct YAMLMapping {
 
     /// Keys not in `known`, with their locations.
     func unknownKeys(_ known: Set<String>) -> [Located<String>] {
-        pairs.filter { !known.contains($0.key) }.map { Located($0.key, at: reader.location(of: $0.keyNode)) }
+        var unknown: [Located<String>] = []
+        for (index, key) in keys.enumerated() where !known.contains(key) {
+            unknown.append(Located(key, at: reader.location(of: pairs[index].keyNode)))
+        }
+        return unknown
     }
 
     func required(_ key: String, in what: String) throws(YAMLProblem) -> Node {
