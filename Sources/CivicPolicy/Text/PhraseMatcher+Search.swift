@@ -166,6 +166,17 @@ struct TrieWalk {
         var node: Int32 = 0
         var index = position
         let count = text.count
+        if position + 1 < count {
+            // The first two letters at once (the caller saw a letter a-z at `position`).
+            let second = text[position + 1] &- UInt8(ascii: "a")
+            if second < 26 {
+                let pair = tables.firstPairs[Int(text[position] &- UInt8(ascii: "a")) &* 26 &+ Int(second)]
+                if pair == TrieTables.noMatch { return false }
+                if pair == TrieTables.mayMatch { return true }
+                node = pair
+                index = position + 2
+            }
+        }
         while index < count {
             let cls = text[index] &- UInt8(ascii: "a")
             guard cls < 26 else { return true }  // the run ended: let the full search decide

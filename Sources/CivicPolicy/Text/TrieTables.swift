@@ -22,6 +22,13 @@ final class TrieTables: @unchecked Sendable {
     /// Whether each byte value is an ASCII word byte (`ByteClass.word` below 0x80): one load
     /// per byte where the search skips the rest of a word.
     let asciiWord: UnsafeMutableBufferPointer<Bool>
+    /// What the letters-only walk from the root makes of two letters a-z, at
+    /// `firstPairs[first * 26 + second]`: ``TrieTables/noMatch``, ``TrieTables/mayMatch``
+    /// (a `*` phrase accepted on the way), or the node reached. One small table in place of
+    /// two transitions and two `suffixAccept` reads scattered over the whole trie.
+    let firstPairs: UnsafeMutableBufferPointer<Int32>
+    static let noMatch: Int32 = -1
+    static let mayMatch: Int32 = -2
 
     init(next: [Int32], outputs: [[Int32]], evasionBelow: [Bool], startBytes: [Bool], suffixAccept: [Bool]) {
         self.suffixAccept = Self.copy(suffixAccept)
@@ -36,6 +43,21 @@ final class TrieTables: @unchecked Sendable {
         classOfByte = Self.copy(TransitionClass.ofByte)
         leetLetters = Self.copy(ByteClass.leetLetters)
         asciiWord = Self.copy((0..<256).map { $0 < 0x80 && ByteClass.flags[$0] & ByteClass.word != 0 })
+        var pairs = [Int32](repeating: Self.noMatch, count: 26 * 26)
+        for first in 0..<26 {
+            let child = next[first]  // the root is node 0
+            for second in 0..<26 {
+                if child < 0 { continue }
+                if suffixAccept[Int(child)] {
+                    pairs[first * 26 + second] = Self.mayMatch
+                    continue
+                }
+                let grandchild = next[Int(child) * TransitionClass.count + second]
+                if grandchild < 0 { continue }
+                pairs[first * 26 + second] = suffixAccept[Int(grandchild)] ? Self.mayMatch : grandchild
+            }
+        }
+        firstPairs = Self.copy(pairs)
     }
 
     deinit {
@@ -49,6 +71,7 @@ final class TrieTables: @unchecked Sendable {
         classOfByte.deallocate()
         leetLetters.deallocate()
         asciiWord.deallocate()
+        firstPairs.deallocate()
     }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
