@@ -1,16 +1,22 @@
 import Dispatch
 
-/// `transform` applied to every element on all cores, in chunks, results in input order.
+/// `transform` applied to every element on all cores, results in input order. Workers take
+/// `batch` elements at a time (default: a 64th of the input); small batches balance uneven
+/// work, so that no core idles while another finishes a long slice.
 public func parallelMap<Element: Sendable, Result: Sendable>(
-    _ elements: [Element], _ transform: @Sendable (Element) -> Result
+    _ elements: [Element], batch: Int? = nil, _ transform: @Sendable (Element) -> Result
 ) -> [Result] {
-    guard elements.count > 1 else { return elements.map(transform) }
-    let slots = ResultSlots<Result>(count: elements.count)
-    let chunk = max(1, elements.count / 64)
-    let chunks = (elements.count + chunk - 1) / chunk
-    DispatchQueue.concurrentPerform(iterations: chunks) { part in
-        for index in (part * chunk)..<min(elements.count, (part + 1) * chunk) {
-            slots.store(transform(elements[index]), at: index)
+    parallelMap(count: elements.count, batch: batch) { transform(elements[$0]) }
+}
+
+/// `transform` applied to every index in `0..<count` on all cores, results in index order.
+public func parallelMap<Result: Sendable>(count: Int, batch: Int? = nil, _ transform: @Sendable (Int) -> Result) -> [Result] {
+    let batch = max(1, batch ?? count / 64)
+    guard count > batch else { return (0..<count).map(transform) }
+    let slots = ResultSlots<Result>(count: count)
+    DispatchQueue.concurrentPerform(iterations: (count + batch - 1) / batch) { part in
+        for index in (part * batch)..<min(count, (part + 1) * batch) {
+            slots.store(transform(index), at: index)
         }
     }
     return slots.values()
@@ -20,17 +26,25 @@ public func parallelMap<Element: Sendable, Result: Sendable>(
 /// `@unchecked Sendable`: every index is written by exactly one iteration of
 /// `concurrentPerform`, and read only after it returns, which orders the writes before the reads.
 private final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
+    private let storage: UnsafeMutableBufferPointer<Value>
 
     init(count: Int) {
-        storage = Array(repeating: nil, count: count)
+        storage = .allocate(capacity: count)
+    }
+
+    deinit {
+        storage.deallocate()
     }
 
     func store(_ value: Value, at index: Int) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+        (storage.baseAddress! + index).initialize(to: value)
     }
 
+    /// Takes the values out; call once, after every index was stored.
     func values() -> [Value] {
-        storage.map { $0! }
+        Array(unsafeUninitializedCapacity: storage.count) { buffer, initialized in
+            _ = buffer.moveInitialize(fromContentsOf: storage)
+            initialized = storage.count
+        }
     }
 }

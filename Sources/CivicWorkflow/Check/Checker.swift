@@ -60,7 +60,7 @@ public struct Checker: Sendable {
         // each input only changes the author.
         let shared = RuleContext(
             roster: settings.roster, config: settings.config, today: today, detectors: settings.detectors(today: today))
-        return balancedMap(count: inputs.count) { index -> [Finding] in
+        return parallelMap(count: inputs.count, batch: 8) { index -> [Finding] in
             let input = inputs[index]
             let post = Post.parse(path: input.path, bytes: input.bytes, paragraphs: .first)
             var context = shared

@@ -1,3 +1,4 @@
+import CivicPublish
 import Foundation
 
 /// Lists the regular files under a folder with `opendir`/`readdir` (no per-file `stat` where
@@ -18,7 +19,7 @@ enum DirectoryWalker {
             if case let .folder(name, absolute) = entry { return (name, absolute) }
             return nil
         }
-        let below = balancedMap(count: folders.count, batch: 1) { index in
+        let below = parallelMap(count: folders.count, batch: 1) { index in
             var files: [(name: String, absolute: String)] = []
             return walk(name: folders[index].name, absolute: folders[index].absolute, into: &files).map { files }
         }
