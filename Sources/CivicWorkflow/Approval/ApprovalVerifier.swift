@@ -120,8 +120,6 @@ public struct ApprovalVerifier {
                 deltas.append(try CommitDelta(repository: repository, from: step.from, to: step.to))
             }
             deltas.reverse()
-            // Room for every path the commits touch, so the table is not rebuilt as it grows.
-            files.reserveCapacity(files.count + deltas.reduce(0) { $0 + $1.changes.count })
             for (commit, delta) in zip(commits, deltas) {
                 let authorship = try walker.advance(to: commit, reading: delta.mergedParents)
                 try process(commit, delta: delta, authorship: authorship)
@@ -276,7 +274,11 @@ struct CommitDelta {
         }
         fromBranch = try changes.map { change in
             guard let blob = change.newBlob else { return false }
-            return try branchTrees.contains { try repository.hasFile(at: change.path, blob: blob, inTree: $0, like: commit.tree) }
+            // The change was read from the merge's tree: a merged parent with the same tree
+            // (a branch merged as it stood) has the version without a look.
+            return try branchTrees.contains { tree in
+                try tree == commit.tree || repository.hasFile(at: change.path, blob: blob, inTree: tree, like: commit.tree)
+            }
         }
     }
 }
