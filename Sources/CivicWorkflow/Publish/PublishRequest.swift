@@ -32,12 +32,15 @@ public struct PublishRequest {
         defer { withExtendedLifetime(lock) {} }
         var clock = PhaseClock()
         do {
+            let gitDirectory = repository.gitDirectory
+            // The caches that do not depend on the approval walk load on the other core meanwhile.
+            let cacheLoad = Background { PublishCache.load(gitDirectory: gitDirectory) }
+            let recordsLoad = Background { RecordsArchive.cachedState(gitDirectory: gitDirectory) }
             let branch = try Settings.load(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
             let checkpoint = ApprovalCheckpoint.load(gitDirectory: repository.gitDirectory)
             let approvals = try ApprovalVerifier(repository: repository, branch: branch).run(resumingFrom: checkpoint)
             // Caches are written on the other core while this one goes on.
-            let gitDirectory = repository.gitDirectory
-            var saves: [Background] = []
+            var saves: [Background<Void>] = []
             defer { for save in saves { _ = try? save.wait() } }
             if approvals.checkpoint.tip != checkpoint?.tip {
                 let saved = approvals.checkpoint
@@ -49,7 +52,7 @@ public struct PublishRequest {
             var approved: [String: ObjectID] = [:]
             for (path, file) in approvals.files { if let version = file.lastApproved { approved[path] = version.blob } }
             let source = BlobSource(repository: repository, blobs: approved)
-            var cache = PublishCache.load(gitDirectory: repository.gitDirectory)
+            var cache = try cacheLoad.value()
             let settingsKey = approved.filter { ControlledPath.kind(of: $0.key) == .settings }
                 .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.hex)" }.joined(separator: ";")
             clock.lap("cache load")
@@ -109,7 +112,7 @@ public struct PublishRequest {
             let queue = try QueueWriter(root: queueFolder)
             let (items, records) = try queueAndRecord(
                 published, approvals: approvals, settings: settings, builder: builder,
-                site: site, queue: queue, repository: repository)
+                site: site, queue: queue, repository: repository, cachedState: try recordsLoad.value())
             clock.lap("queue and records")
             for save in saves { try save.wait() }
             saves = []
@@ -174,10 +177,10 @@ public struct PublishRequest {
     /// at any moment never loses an item and never writes one twice.
     private func queueAndRecord(
         _ published: [PublishedPost], approvals: ApprovalReport, settings: Settings, builder: SiteBuilder,
-        site: OutputFolder, queue: QueueWriter, repository: Repository
+        site: OutputFolder, queue: QueueWriter, repository: Repository, cachedState: ArchiveState?
     ) throws -> ([QueueItem], Int) {
         let archive = RecordsArchive(repository: repository)
-        var state = try archive.state()
+        var state = try archive.state(cached: .some(cachedState))
         // A batch an interrupted run left half done is completed first, never written twice.
         let alreadyWritten = try queue.recover()
         var pending: [(PublishedPost?, String, ArchiveState.LivePost?)] = []
@@ -301,19 +304,27 @@ public struct PublishResult: Sendable, Encodable {
 /// Work on another thread; ``wait()`` returns when it is done and rethrows its error.
 /// `@unchecked Sendable`: `error` is written once by the work, before the group's signal,
 /// and read only after `wait` has seen that signal.
-private final class Background: @unchecked Sendable {
+/// Work running on another thread, and its result once done.
+/// `@unchecked Sendable`: `result` is written once by the work and read only after `group`
+/// says the work is done, which orders the write before the reads.
+private final class Background<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
-    private var error: Error?
+    private var result: Result<Value, Error>?
 
-    init(_ work: @escaping @Sendable () throws -> Void) {
+    init(_ work: @escaping @Sendable () throws -> Value) {
         DispatchQueue.global().async(group: group) {
-            do { try work() } catch { self.error = error }
+            self.result = Result { try work() }
         }
     }
 
-    func wait() throws {
+    /// Waits for the work; its value, or the error it threw.
+    func value() throws -> Value {
         group.wait()
-        if let error { throw error }
+        return try result!.get()
+    }
+
+    func wait() throws {
+        _ = try value()
     }
 }
 

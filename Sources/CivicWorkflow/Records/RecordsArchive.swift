@@ -33,13 +33,18 @@ public final class RecordsArchive {
         public var queueItems: [QueueFile]
     }
 
-    /// The archive's state: the cached one when it describes the branch's current tip, else
-    /// rebuilt by reading every record.
-    public func state() throws -> ArchiveState {
+    /// The state cached in `gitDirectory`, whatever tip it describes; nil when there is none
+    /// or it does not read. (For loading ahead, on another thread: ``state(cached:)`` checks it.)
+    public static func cachedState(gitDirectory: String) -> ArchiveState? {
+        let url = URL(fileURLWithPath: gitDirectory).appendingPathComponent("civicpost/records-state.bin")
+        return FileManager.default.contents(atPath: url.path).flatMap { ArchiveState(encoded: Array($0)) }
+    }
+
+    /// The archive's state: the cached one (`cached`, or else read now) when it describes
+    /// the branch's current tip, else rebuilt by reading every record.
+    public func state(cached: ArchiveState?? = nil) throws -> ArchiveState {
         let tip = try repository.referenceTarget(Self.reference)
-        if let data = FileManager.default.contents(atPath: cacheURL.path), let cached = ArchiveState(encoded: Array(data)),
-            cached.tip == tip?.hex
-        {
+        if let cached = cached ?? Self.cachedState(gitDirectory: repository.gitDirectory), cached.tip == tip?.hex {
             return cached
         }
         var state = ArchiveState()
