@@ -52,23 +52,26 @@ struct FeedWriter {
         return String(decoding: (try? encoder.encode(feed)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
     }
 
-    func sitemap(_ posts: [PublishedPost], departments: [String]) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    /// The sitemap's bytes (one line per page of 10,000: built as bytes, not as a string).
+    func sitemap(_ posts: [PublishedPost], departments: [String]) -> [UInt8] {
+        var xml: [UInt8] = []
+        xml.reserveCapacity(256 + departments.count * 96 + posts.count * 160)
+        xml += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
         for folder in departments {
-            xml += "  <url><loc>\(escapeXML(config.baseURL + "/" + folder))</loc></url>\n"
+            xml += "  <url><loc>\(escapeXML(config.baseURL + "/" + folder))</loc></url>\n".utf8
         }
-        xml.reserveCapacity(xml.utf8.count + posts.count * 160)
         let base = escapeXML(config.baseURL + "/")
         for item in posts {
             guard let pagePath = item.summary.pagePath else { continue }
-            xml += "  <url><loc>"
-            xml += base
-            xml += escapeXML(pagePath)
-            xml += "</loc><lastmod>"
-            xml += SiteDates.iso(item.publishAt)
-            xml += "</lastmod></url>\n"
+            xml += "  <url><loc>".utf8
+            xml += base.utf8
+            xml += escapeXML(pagePath).utf8
+            xml += "</loc><lastmod>".utf8
+            xml += SiteDates.iso(item.publishAt).utf8
+            xml += "</lastmod></url>\n".utf8
         }
-        return xml + "</urlset>\n"
+        xml += "</urlset>\n".utf8
+        return xml
     }
 }
 

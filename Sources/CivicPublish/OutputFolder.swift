@@ -44,7 +44,11 @@ public final class OutputFolder {
     /// Throws ``PublishError/unsafePath(_:)`` for a path that could leave the folder.
     public func stage(_ bytes: [UInt8], to relativePath: String) throws {
         let path = try resolve(relativePath)
-        if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) {
+        if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count,
+            bytes.isEmpty
+                || existing.withUnsafeBytes({ old in bytes.withUnsafeBytes { memcmp(old.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }
+                )
+        {
             unchanged.append(relativePath)
             return
         }

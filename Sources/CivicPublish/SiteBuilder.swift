@@ -349,16 +349,20 @@ private struct HubWriter {
     }
 
     mutating func write(_ file: String, key: HubKey, cache: RenderCache, render: () throws -> String) throws {
+        try write(file, key: key, cache: cache) { Array(try render().utf8) }
+    }
+
+    mutating func write(_ file: String, key: HubKey, cache: RenderCache, render: () throws -> [UInt8]) throws {
         let present = output.contains(file)
         if onlyNew {
             guard !present else { return }
-            try output.stage(Array(try render().utf8), to: file)
+            try output.stage(try render(), to: file)
             keys[file] = .some(nil)
             return
         }
         let digest = key.finalize(fingerprint: fingerprint)
         if present, cache.keys[file] == digest { return }
-        try output.stage(Array(try render().utf8), to: file)
+        try output.stage(try render(), to: file)
         keys[file] = digest
     }
 

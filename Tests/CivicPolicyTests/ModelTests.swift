@@ -27,6 +27,25 @@ import Testing
         #expect(Timestamp(input) == nil)
     }
 
+    /// The digit-by-digit UTC form equals the day's text and zero-padded clock fields, from
+    /// before 1970 to year 9999, and beyond that falls back to the same composition.
+    @Test func timestampTextAtEveryScale() {
+        var state: UInt64 = 7
+        for step in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let span = [86_400 * 400, 86_400 * 366 * 3000, 86_400 * 366 * 12_000][step % 3]
+            let seconds = Int(truncatingIfNeeded: state >> 11) % span - (step % 2 == 0 ? span / 2 : 0)
+            let time = Timestamp(secondsSinceEpoch: seconds)
+            let day = time.day
+            let rest = seconds - day.daysSinceEpoch * 86_400
+            func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+            #expect(time.description == "\(day)T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z")
+        }
+        #expect(Timestamp(secondsSinceEpoch: 0).description == "1970-01-01T00:00:00Z")
+        #expect(Timestamp(secondsSinceEpoch: -1).description == "1969-12-31T23:59:59Z")
+        #expect(Timestamp(secondsSinceEpoch: 253_402_300_799).description == "9999-12-31T23:59:59Z")
+    }
+
     @Test func daysRoundTrip() {
         for days in stride(from: -1000, through: 30_000, by: 37) {
             let day = Day(daysSinceEpoch: days)

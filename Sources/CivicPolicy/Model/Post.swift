@@ -183,12 +183,37 @@ public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertibl
         self.init(secondsSinceEpoch: seconds, offsetMinutes: offset)
     }
 
-    /// The UTC form, `2026-10-10T14:00:00Z`.
+    /// The UTC form, `2026-10-10T14:00:00Z`. (Written digit by digit: feeds, sitemaps and
+    /// queue items print tens of thousands.)
     public var description: String {
-        let day = Day(daysSinceEpoch: Int((Double(secondsSinceEpoch) / 86_400).rounded(.down)))
+        let day = self.day
         let remainder = secondsSinceEpoch - day.daysSinceEpoch * 86_400
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(day)T\(pad(remainder / 3600)):\(pad(remainder % 3600 / 60)):\(pad(remainder % 60))Z"
+        guard (0...9999).contains(day.year) else {
+            func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+            return "\(day)T\(pad(remainder / 3600)):\(pad(remainder % 3600 / 60)):\(pad(remainder % 60))Z"
+        }
+        return String(unsafeUninitializedCapacity: 20) { text in
+            func digits(_ value: Int, _ count: Int, at end: Int) {
+                var value = value
+                for index in stride(from: end - 1, through: end - count, by: -1) {
+                    text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            digits(day.year, 4, at: 4)
+            text[4] = UInt8(ascii: "-")
+            digits(day.month, 2, at: 7)
+            text[7] = UInt8(ascii: "-")
+            digits(day.day, 2, at: 10)
+            text[10] = UInt8(ascii: "T")
+            digits(remainder / 3600, 2, at: 13)
+            text[13] = UInt8(ascii: ":")
+            digits(remainder % 3600 / 60, 2, at: 16)
+            text[16] = UInt8(ascii: ":")
+            digits(remainder % 60, 2, at: 19)
+            text[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 
     /// The UTC calendar day.
