@@ -66,6 +66,42 @@ import Testing
         #expect(try sandbox.git("status", "--porcelain").isEmpty)
     }
 
+    /// Many small packs (one per publish run) get a multi-pack index once enough are new,
+    /// which git itself verifies, and every object still reads through a fresh handle.
+    @Test func packsGetAMultiPackIndexOnceEnoughAreNew() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.write("a.md", "A\n")
+        try sandbox.commit("first", as: jordan)
+        let batch = try Repository.openBatch(at: sandbox.root.path)
+        var blobs: [ObjectID] = []
+        func addPack(_ index: Int) throws {
+            blobs.append(try batch.writeBlob(Array("record \(index)\n".utf8)))
+            try batch.flushBatch()
+        }
+        for index in 0..<3 { try addPack(index) }
+        let packFolder = sandbox.root.appendingPathComponent(".git/objects/pack")
+        let index = packFolder.appendingPathComponent("multi-pack-index")
+        #expect(try !batch.indexPacks(threshold: 4))
+        #expect(!FileManager.default.fileExists(atPath: index.path))
+        try addPack(3)
+        #expect(try batch.indexPacks(threshold: 4))
+        #expect(FileManager.default.fileExists(atPath: index.path))
+        // Written now: nothing is newer.
+        #expect(try !batch.indexPacks(threshold: 1))
+        try sandbox.git("multi-pack-index", "verify")
+        try sandbox.git("fsck", "--no-dangling")
+        // A pack made after the index is searched on its own, and counts toward the next.
+        try addPack(4)
+        #expect(try !batch.indexPacks(threshold: 2))
+        let fresh = try Repository.discover(from: sandbox.root.path)
+        for (number, blob) in blobs.enumerated() {
+            #expect(try fresh.blob(blob) == Array("record \(number)\n".utf8))
+        }
+        #expect(try batch.indexPacks(threshold: 1))
+        try sandbox.git("multi-pack-index", "verify")
+        #expect(try sandbox.git("count-objects", "-v").contains("packs: 5"))
+    }
+
     @Test func errorsCarryTheCodeAndMessage() throws {
         let sandbox = try GitSandbox()
         let repository = try Repository.discover(from: sandbox.root.path)

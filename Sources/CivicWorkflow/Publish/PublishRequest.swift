@@ -113,6 +113,10 @@ public struct PublishRequest {
             let (items, records) = try queueAndRecord(
                 published, approvals: approvals, settings: settings, builder: builder,
                 site: site, queue: queue, repository: repository, cachedState: try recordsLoad.value())
+            // Every run adds a pack of records: index them together now and then, so that
+            // object lookups stay one search however many runs there were. Speed only, so a
+            // failure here is not the run's.
+            _ = try? repository.indexPacks()
             clock.lap("queue and records")
             for save in saves { try save.wait() }
             saves = []
