@@ -184,7 +184,7 @@ public struct PublishRequest {
         site: OutputFolder, queue: QueueWriter, repository: Repository, cachedState: ArchiveState?
     ) throws -> ([QueueItem], Int) {
         let archive = RecordsArchive(repository: repository)
-        var state = try archive.state(cached: .some(cachedState))
+        var state = try archive.state(cached: cachedState)
         // A batch an interrupted run left half done is completed first, never written twice.
         let alreadyWritten = try queue.recover()
         var pending: [(PublishedPost?, String, ArchiveState.LivePost?)] = []

@@ -17,7 +17,12 @@ public final class RecordsArchive {
 
     public init(repository: Repository) {
         self.repository = repository
-        cacheURL = URL(fileURLWithPath: repository.gitDirectory).appendingPathComponent("civicpost/records-state.bin")
+        cacheURL = Self.cacheURL(gitDirectory: repository.gitDirectory)
+    }
+
+    /// Where the state is cached: in the git folder, beside the publish cache.
+    static func cacheURL(gitDirectory: String) -> URL {
+        URL(fileURLWithPath: gitDirectory).appendingPathComponent("civicpost/records-state.bin")
     }
 
     /// A record to append, before it has a sequence number and a place in the chain.
@@ -36,15 +41,19 @@ public final class RecordsArchive {
     /// The state cached in `gitDirectory`, whatever tip it describes; nil when there is none
     /// or it does not read. (For loading ahead, on another thread: ``state(cached:)`` checks it.)
     public static func cachedState(gitDirectory: String) -> ArchiveState? {
-        let url = URL(fileURLWithPath: gitDirectory).appendingPathComponent("civicpost/records-state.bin")
-        return FileManager.default.contents(atPath: url.path).flatMap { ArchiveState(encoded: Array($0)) }
+        FileManager.default.contents(atPath: cacheURL(gitDirectory: gitDirectory).path).flatMap { ArchiveState(encoded: Array($0)) }
     }
 
-    /// The archive's state: the cached one (`cached`, or else read now) when it describes
-    /// the branch's current tip, else rebuilt by reading every record.
-    public func state(cached: ArchiveState?? = nil) throws -> ArchiveState {
+    /// The archive's state: the cached one when it describes the branch's current tip, else
+    /// rebuilt by reading every record.
+    public func state() throws -> ArchiveState {
+        try state(cached: Self.cachedState(gitDirectory: repository.gitDirectory))
+    }
+
+    /// ``state()`` with the cache already read (`cached`, nil when there was none).
+    public func state(cached: ArchiveState?) throws -> ArchiveState {
         let tip = try repository.referenceTarget(Self.reference)
-        if let cached = cached ?? Self.cachedState(gitDirectory: repository.gitDirectory), cached.tip == tip?.hex {
+        if let cached, cached.tip == tip?.hex {
             return cached
         }
         var state = ArchiveState()
