@@ -83,24 +83,13 @@ public struct CheckRequest {
     private static func loadSettingsAndListPosts(
         from source: WorkingTreeSource
     ) throws -> (Settings, [(name: String, absolute: String)]) {
-        let listing = Listing()
-        let group = DispatchGroup()
         let root = source.root
-        DispatchQueue.global().async(group: group) {
-            listing.result = Result {
-                try WorkingTreeSource(root: root).entries(under: Settings.postsFolder).filter { Settings.isPost($0.name) }
-            }
+        let listing = Background {
+            try WorkingTreeSource(root: root).entries(under: Settings.postsFolder).filter { Settings.isPost($0.name) }
         }
         let settings = Result { try Settings.load(from: source) }
-        group.wait()
-        return (try settings.get(), try listing.result!.get())
-    }
-
-    /// The listing's outcome, handed from the core that made it.
-    /// `@unchecked Sendable`: written once on one thread before `DispatchGroup.wait` returns on
-    /// the other, which orders the write before the read.
-    private final class Listing: @unchecked Sendable {
-        var result: Result<[(name: String, absolute: String)], any Error>?
+        let files = Result { try listing.value() }
+        return (try settings.get(), try files.get())
     }
 
     /// Reads work-tree files on all cores.

@@ -308,30 +308,6 @@ public struct PublishResult: Sendable, Encodable {
 /// Work on another thread; ``wait()`` returns when it is done and rethrows its error.
 /// `@unchecked Sendable`: `error` is written once by the work, before the group's signal,
 /// and read only after `wait` has seen that signal.
-/// Work running on another thread, and its result once done.
-/// `@unchecked Sendable`: `result` is written once by the work and read only after `group`
-/// says the work is done, which orders the write before the reads.
-private final class Background<Value: Sendable>: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var result: Result<Value, Error>?
-
-    init(_ work: @escaping @Sendable () throws -> Value) {
-        DispatchQueue.global().async(group: group) {
-            self.result = Result { try work() }
-        }
-    }
-
-    /// Waits for the work; its value, or the error it threw.
-    func value() throws -> Value {
-        group.wait()
-        return try result!.get()
-    }
-
-    func wait() throws {
-        _ = try value()
-    }
-}
-
 /// What a run leaves unfreed when ``PublishRequest/freesWorkingSet`` is false.
 private final class WorkingSet {
     let approvals: ApprovalReport
