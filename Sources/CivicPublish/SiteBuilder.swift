@@ -43,11 +43,13 @@ public struct SiteBuilder: Sendable {
     /// Writes the site into `output`. `source` gives a post version's bytes (for pages that
     /// must be rendered); `media` gives a file under `content/` as its version (the key it is
     /// copied under) and a way to read it, or nil when it is missing (reported). `cache` maps
-    /// page paths to the render key of the page on disk, and is updated.
+    /// page paths to the render key of the page on disk, and is updated. `keep` is called with
+    /// the cache before any file is written whose key the cache must not hold should the run
+    /// end early (see pass 1): it should save it.
     public func build(
         _ posts: [PublishedPost], source: (PublishedPost) throws -> [UInt8],
         media: (String) -> (version: String, read: () throws -> [UInt8])?, cache: inout RenderCache,
-        into output: OutputFolder
+        keep: (RenderCache) throws -> Void = { _ in }, into output: OutputFolder
     ) throws -> SiteSummary {
         var summary = SiteSummary()
         for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
@@ -72,7 +74,15 @@ public struct SiteBuilder: Sendable {
         // Pass 1: index pages and feeds that do not exist yet are first written with links
         // only to files that already exist, so no page ever links to a missing one. (The
         // pass writes nothing when every index file of the final lists is there already.)
-        if hubFiles(current).contains(where: { !output.contains($0) }) {
+        let missing = hubFiles(current).filter { !output.contains($0) }
+        if !missing.isEmpty {
+            // What pass 1 writes is never a file's final form, so no key may say it is: the
+            // missing files' keys are dropped, and the cache kept, before they are written. (Else
+            // a run that failed after pass 1 would leave a key that the next run finds current.)
+            if missing.contains(where: { cache.keys[$0] != nil }) {
+                for file in missing { cache.keys[file] = nil }
+                try keep(cache)
+            }
             try writeHubs(current, all: sorted, source: source, cache: &cache, into: output, onlyNew: true)
         }
 

@@ -310,4 +310,39 @@ extension ApprovalWorkflowTests {
         #expect(!untouched.contains("Leaf pickup"))
         #expect(second.stdout.contains("published"), "\(second)")
     }
+
+    /// A file the last run wrote and someone deleted since is written again; a link or a folder
+    /// in its place is an error naming it (never written through, never skipped). The failed
+    /// runs wrote the missing index pages in their first pass, with links only to what existed:
+    /// the run after them must not take those for current.
+    @Test func filesRemovedFromTheSiteComeBackOnRepublish() throws {
+        let city = try City()
+        _ = try approvedPost(in: city, slug: "leaf-pickup")
+        let now = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3600))
+        #expect(try city.civicpost(["publish", "--now", now]).status == 0)
+        let site = city.root.appendingPathComponent("_site")
+        let files = ["dpw/2026/leaf-pickup/index.html", "dpw/index.html", "feed.json", "sitemap.xml"]
+        var before: [String: Data] = [:]
+        for file in files { before[file] = try Data(contentsOf: site.appendingPathComponent(file)) }
+        for file in files { try FileManager.default.removeItem(at: site.appendingPathComponent(file)) }
+
+        try FileManager.default.createSymbolicLink(
+            at: site.appendingPathComponent("feed.json"), withDestinationURL: site.appendingPathComponent("robots.txt"))
+        let linked = try city.civicpost(["publish", "--now", now])
+        #expect(linked.status == 2 && linked.stderr.contains("'feed.json'"), "\(linked)")
+        try FileManager.default.removeItem(at: site.appendingPathComponent("feed.json"))
+
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("sitemap.xml"), withIntermediateDirectories: false)
+        let folder = try city.civicpost(["publish", "--now", now])
+        #expect(folder.status == 2 && folder.stderr.contains("sitemap.xml"), "\(folder)")
+        try FileManager.default.removeItem(at: site.appendingPathComponent("sitemap.xml"))
+
+        let restored = try city.civicpost(["publish", "--now", now])
+        #expect(restored.status == 0, "\(restored)")
+        for file in files {
+            #expect(try Data(contentsOf: site.appendingPathComponent(file)) == before[file], "\(file)")
+        }
+        let again = try city.civicpost(["publish", "--now", now])
+        #expect(again.stdout.contains("0 files written"), "\(again)")
+    }
 }

@@ -34,7 +34,8 @@ struct PublishCache: Sendable {
         return cache
     }
 
-    func save(gitDirectory: String) throws {
+    /// Writes the cache (without `fsync` unless `durable`: a lost cache is only rebuilt).
+    func save(gitDirectory: String, durable: Bool = false) throws {
         let url = Self.url(gitDirectory: gitDirectory)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var writer = CacheWriter(magic: Self.magic)
@@ -48,7 +49,7 @@ struct PublishCache: Sendable {
             writer.string(entry.key)
             entry.value.write(to: &writer)
         }
-        try AtomicFile.write(writer.bytes, to: url, durable: false)
+        try AtomicFile.write(writer.bytes, to: url, durable: durable)
     }
 
     init() {}

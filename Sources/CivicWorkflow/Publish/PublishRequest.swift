@@ -103,7 +103,12 @@ public struct PublishRequest {
             let summary = try builder.build(
                 published, source: readSource,
                 media: { path in approved["content/" + path].map { blob in (blob.hex, { try repository.blob(blob) }) } },
-                cache: &renderCache, into: site)
+                cache: &renderCache,
+                keep: { renderCache in
+                    var kept = cache
+                    kept.sites[siteFolder.standardizedFileURL.path] = renderCache
+                    try kept.save(gitDirectory: gitDirectory, durable: true)
+                }, into: site)
             clock.lap("site")
             cache.sites[siteFolder.standardizedFileURL.path] = renderCache
             let saved = cache
