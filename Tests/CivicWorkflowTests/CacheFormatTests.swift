@@ -47,6 +47,26 @@ import Testing
         #expect(loaded.sites == cache.sites)
     }
 
+    @Test func dictionariesReadBackWithTheLastOfAKeyWinning() throws {
+        var writer = CacheWriter(magic: "test 1\n")
+        writer.array([("a", 1), ("b", 2), ("a", 3)]) { writer, pair in
+            writer.string(pair.0)
+            writer.int(pair.1)
+        }
+        var reader = try #require(CacheReader(writer.bytes, magic: "test 1\n"))
+        let read = try reader.dictionary { (try $0.string(), try $0.int()) }
+        #expect(read == ["a": 3, "b": 2])
+        #expect(reader.isAtEnd)
+
+        // A count that cannot fit in what is left, or bytes that end early, throw.
+        var huge = CacheWriter(magic: "test 1\n")
+        huge.int(1 << 40)
+        var hugeReader = try #require(CacheReader(huge.bytes, magic: "test 1\n"))
+        #expect(throws: CacheReader.Truncated.self) { try hugeReader.dictionary { (try $0.string(), try $0.int()) } }
+        var short = try #require(CacheReader(Array(writer.bytes.dropLast()), magic: "test 1\n"))
+        #expect(throws: CacheReader.Truncated.self) { try short.dictionary { (try $0.string(), try $0.int()) } }
+    }
+
     @Test func archiveStateReadsBackWhatItWrote() throws {
         var state = ArchiveState()
         state.tip = "89abcdef0123456789abcdef0123456789abcdef"

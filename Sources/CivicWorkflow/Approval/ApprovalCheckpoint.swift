@@ -34,8 +34,8 @@ public struct ApprovalCheckpoint: Sendable, Equatable {
 
     /// The saved checkpoint, or nil when there is none or it cannot be read.
     static func load(gitDirectory: String) -> ApprovalCheckpoint? {
-        guard let data = FileManager.default.contents(atPath: url(gitDirectory: gitDirectory).path),
-            var reader = CacheReader(Array(data), magic: magic),
+        guard let bytes = try? FileReader.read(url(gitDirectory: gitDirectory).path).get(),
+            var reader = CacheReader(bytes, magic: magic),
             let checkpoint = try? ApprovalCheckpoint(from: &reader), reader.isAtEnd
         else { return nil }
         return checkpoint
@@ -102,12 +102,9 @@ public struct ApprovalCheckpoint: Sendable, Equatable {
         baseline = try reader.id()
         baselineSetting = try reader.optional { try $0.string() }
         signed = try reader.bool()
-        let blobs = try reader.optional { reader in
-            Dictionary(try reader.array { (try $0.string(), try $0.id()) }, uniquingKeysWith: { $1 })
-        }
+        let blobs = try reader.optional { reader in try reader.dictionary { (try $0.string(), try $0.id()) } }
         origin = blobs.map { .blobs($0) } ?? .baselineTree
-        files = [:]
-        for file in try reader.array({ reader -> FileApproval in
+        files = try reader.dictionary { reader -> (String, FileApproval) in
             let path = try reader.string()
             guard let kind = ControlledPath.kind(of: path) else { throw CacheReader.Truncated() }
             let blob = try reader.id()
@@ -120,9 +117,7 @@ public struct ApprovalCheckpoint: Sendable, Equatable {
                     ApprovalProblem(rule: rule, commit: try reader.id(), author: try reader.string(), reason: try reader.string()))
             }
             let lastApproved = try reader.optional { ApprovedVersion(blob: try $0.id(), evidence: try $0.evidence()) }
-            return FileApproval(path: path, blob: blob, kind: kind, decision: decision, lastApproved: lastApproved)
-        }) {
-            files[file.path] = file
+            return (path, FileApproval(path: path, blob: blob, kind: kind, decision: decision, lastApproved: lastApproved))
         }
     }
 }

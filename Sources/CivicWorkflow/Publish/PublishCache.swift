@@ -27,8 +27,8 @@ struct PublishCache: Sendable {
     }
 
     static func load(gitDirectory: String) -> PublishCache {
-        guard let data = FileManager.default.contents(atPath: url(gitDirectory: gitDirectory).path),
-            var reader = CacheReader(Array(data), magic: magic),
+        guard let bytes = try? FileReader.read(url(gitDirectory: gitDirectory).path).get(),
+            var reader = CacheReader(bytes, magic: magic),
             let cache = try? PublishCache(from: &reader), reader.isAtEnd
         else { return PublishCache() }
         return cache
@@ -56,12 +56,10 @@ struct PublishCache: Sendable {
 
     private init(from reader: inout CacheReader) throws {
         checkFingerprint = try reader.string()
-        let checked = try reader.array { reader in
+        checked = try reader.dictionary { reader in
             (try reader.id(), Checked(summary: try PostSummary(from: &reader), errors: try reader.int()))
         }
-        self.checked = Dictionary(checked, uniquingKeysWith: { $1 })
-        let sites = try reader.array { reader in (try reader.string(), try RenderCache(from: &reader)) }
-        self.sites = Dictionary(sites, uniquingKeysWith: { $1 })
+        sites = try reader.dictionary { reader in (try reader.string(), try RenderCache(from: &reader)) }
     }
 }
 

@@ -149,13 +149,11 @@ extension ArchiveState {
             lastHash = try reader.optional { try $0.string() }
             versions = try KeySet(from: &reader)
             queued = try KeySet(from: &reader)
-            for (path, live) in try reader.array({ reader in
+            live = try reader.dictionary { reader in
                 (
                     try reader.string(),
                     LivePost(blob: try reader.string(), commit: try reader.string(), platforms: Set(try reader.array { try $0.string() }))
                 )
-            }) {
-                self.live[path] = live
             }
             guard reader.isAtEnd else { return nil }
         } catch {

@@ -13,11 +13,9 @@ public final class RecordsArchive {
     static let signature = ("civicpost records", "records@civicpost.invalid")
 
     let repository: Repository
-    let cacheURL: URL
 
     public init(repository: Repository) {
         self.repository = repository
-        cacheURL = Self.cacheURL(gitDirectory: repository.gitDirectory)
     }
 
     /// Where the state is cached: in the git folder, beside the publish cache.
@@ -41,7 +39,7 @@ public final class RecordsArchive {
     /// The state cached in `gitDirectory`, whatever tip it describes; nil when there is none
     /// or it does not read. (For loading ahead, on another thread: ``state(cached:)`` checks it.)
     public static func cachedState(gitDirectory: String) -> ArchiveState? {
-        FileManager.default.contents(atPath: cacheURL(gitDirectory: gitDirectory).path).flatMap { ArchiveState(encoded: Array($0)) }
+        (try? FileReader.read(cacheURL(gitDirectory: gitDirectory).path).get()).flatMap { ArchiveState(encoded: $0) }
     }
 
     /// The archive's state: the cached one when it describes the branch's current tip, else
@@ -139,7 +137,13 @@ public final class RecordsArchive {
     /// once after the appends of a run: a state that does not match the branch's tip (a run
     /// killed before it got here) is rebuilt from the records.
     public func saveCache(_ state: ArchiveState) throws {
-        try FileManager.default.createDirectory(at: cacheURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(state.encoded(), to: cacheURL, durable: false)
+        try Self.saveCache(state, gitDirectory: repository.gitDirectory)
+    }
+
+    /// ``saveCache(_:)`` without the archive, for another thread (what ``cachedState(gitDirectory:)`` reads).
+    public static func saveCache(_ state: ArchiveState, gitDirectory: String) throws {
+        let url = cacheURL(gitDirectory: gitDirectory)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.write(state.encoded(), to: url, durable: false)
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 
 /// Whole files read with one `open`, `fstat` and as few `read` calls as their size needs: no
-/// `FileManager`, `URL` or `Data` on the way (a check reads thousands of small posts).
-enum FileReader {
+/// `FileManager`, `URL` or `Data` on the way (a check reads thousands of small posts, a
+/// publish megabytes of caches).
+public enum FileReader {
     /// Why a file could not be read: the system's reason, and its `errno`.
-    struct Failure: Error {
-        var reason: String
-        var code: Int32
+    public struct Failure: Error {
+        public var reason: String
+        public var code: Int32
 
         init(_ code: Int32) {
             self.code = code
@@ -14,8 +15,35 @@ enum FileReader {
         }
     }
 
+    /// Whether the file at the absolute `path` holds exactly `bytes`: its size first, then its
+    /// bytes a chunk at a time, stopping at the first difference (a sitemap that changed near
+    /// the top is not read to the end, nor held in memory). False when it cannot be read.
+    public static func file(at path: String, holds bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
+            return false
+        }
+        let chunkSize = 1 << 16
+        let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+        return bytes.withUnsafeBytes { expected in
+            var offset = 0
+            while offset < expected.count {
+                let read = Foundation.read(descriptor, chunk, min(chunkSize, expected.count - offset))
+                if read < 0, errno == EINTR { continue }
+                guard read > 0, memcmp(chunk, expected.baseAddress! + offset, read) == 0 else { return false }
+                offset += read
+            }
+            // Nothing may follow (a file that grew since `fstat`).
+            return Foundation.read(descriptor, chunk, 1) == 0
+        }
+    }
+
     /// The bytes of the file at the absolute `path`.
-    static func read(_ path: String) -> Result<[UInt8], Failure> {
+    public static func read(_ path: String) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(Failure(errno)) }
         defer { close(descriptor) }
