@@ -44,11 +44,7 @@ public final class OutputFolder {
     /// Throws ``PublishError/unsafePath(_:)`` for a path that could leave the folder.
     public func stage(_ bytes: [UInt8], to relativePath: String) throws {
         let path = try resolve(relativePath)
-        if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count,
-            bytes.isEmpty
-                || existing.withUnsafeBytes({ old in bytes.withUnsafeBytes { memcmp(old.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }
-                )
-        {
+        if FileReader.file(at: path, holds: bytes) {
             unchanged.append(relativePath)
             return
         }
@@ -92,22 +88,54 @@ public final class OutputFolder {
 
     /// Looks up many paths at once, on all cores, for ``contains(_:)`` to answer from.
     public func prefetch(_ relativePaths: [String]) {
-        let wanted = relativePaths.filter { existing[$0] == nil && (try? resolve($0, checkingLinks: false)) != nil }
+        let wanted = relativePaths.filter {
+            existing[$0] == nil && (Self.isPlainRelativePath($0) || (try? resolve($0, checkingLinks: false)) != nil)
+        }
         // Relative to the folder, so the kernel does not walk the folder's own path each time.
         let folder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return }
         defer { close(folder) }
-        let found = parallelMap(wanted) { relativePath in
-            var info = stat()
-            return fstatat(folder, relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFREG
-        }
+        let found = parallelMap(wanted) { Self.isRegularFile($0, in: folder) }
+        existing.reserveCapacity(existing.count + wanted.count)
         for (path, isThere) in zip(wanted, found) { existing[path] = isThere }
+    }
+
+    /// Which of `relativePaths` are regular files in the folder at `root`, looked up on the
+    /// calling thread: for a run that knows what it wrote last time to check it ahead, on
+    /// another core while other work goes on (``learn(_:)`` takes the answer). Paths not of
+    /// the plain form are left out, for ``contains(_:)`` to check itself.
+    public static func regularFiles(among relativePaths: some Sequence<String>, in root: URL) -> [String: Bool] {
+        let folder = open(root.standardizedFileURL.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return [:] }
+        defer { close(folder) }
+        var found: [String: Bool] = [:]
+        found.reserveCapacity(relativePaths.underestimatedCount)
+        for path in relativePaths where isPlainRelativePath(path) {
+            found[path] = isRegularFile(path, in: folder)
+        }
+        return found
+    }
+
+    /// Takes what ``regularFiles(among:in:)`` found, for paths this run has not yet looked up
+    /// or written: call it before staging anything.
+    public func learn(_ found: [String: Bool]) {
+        if existing.isEmpty {
+            existing = found
+        } else {
+            existing.merge(found) { known, _ in known }
+        }
+    }
+
+    /// Whether a regular file (not a link) is at `relativePath` under the open folder `folder`.
+    private static func isRegularFile(_ relativePath: String, in folder: Int32) -> Bool {
+        var info = stat()
+        return fstatat(folder, relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     /// The bytes of the file at `relativePath`, if it is there.
     public func contents(of relativePath: String) -> [UInt8]? {
-        guard let path = try? resolve(relativePath), let data = FileManager.default.contents(atPath: path) else { return nil }
-        return [UInt8](data)
+        guard let path = try? resolve(relativePath) else { return nil }
+        return try? FileReader.read(path).get()
     }
 
     /// The absolute path for a relative one, refusing `..`, absolute paths, empty segments,

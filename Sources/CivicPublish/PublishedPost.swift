@@ -20,6 +20,9 @@ public final class PublishedPost: Sendable {
     public let path: String
     /// The file of its page in the site, `<department>/<yyyy>/<slug>/index.html`.
     public let pageFile: String?
+    /// What the key of an index page or feed takes from each post it lists (path, version,
+    /// date), made once: 10,000 posts each go into several keys on every run.
+    let listKey: [UInt8]
 
     public init(summary: PostSummary, blob: String, commit: String, approval: Approval?, publishAt: Timestamp, outdated: Bool) {
         self.summary = summary
@@ -30,6 +33,12 @@ public final class PublishedPost: Sendable {
         self.outdated = outdated
         path = summary.path
         pageFile = summary.pagePath.map { $0 + "index.html" }
+        var key: [UInt8] = []
+        key.reserveCapacity(path.utf8.count + blob.utf8.count + 2 + 2 * MemoryLayout<Int>.size)
+        HubKey.append(path, to: &key)
+        HubKey.append(blob, to: &key)
+        HubKey.append(publishAt, to: &key)
+        listKey = key
     }
 }
 

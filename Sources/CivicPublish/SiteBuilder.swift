@@ -140,6 +140,18 @@ public struct SiteBuilder: Sendable {
         defer { writer.finish(into: &cache) }
         // Feeds first: the pages link to them in their head.
         let feeds = FeedWriter(config: config, roster: roster)
+        // A JSON feed holds each post's text: posts are read here (one thread: libgit2), parsed
+        // on all cores, and a post in several feeds (the site's and its department's) once.
+        var texts: [String: String] = [:]
+        func feedTexts(_ items: ArraySlice<PublishedPost>) throws -> [String] {
+            let missing = items.filter { texts[$0.path] == nil }
+            let sources = try missing.map(source)
+            let parsed = parallelMap(Array(zip(missing, sources))) { item, bytes in
+                Post.parse(path: item.path, bytes: bytes).body.paragraphs.map(\.text).joined(separator: "\n\n")
+            }
+            for (item, text) in zip(missing, parsed) { texts[item.path] = text }
+            return items.map { texts[$0.path] ?? "" }
+        }
         for list in lists {
             let title = list.folder.isEmpty ? config.siteName : "\(config.siteName): \(list.heading)"
             let newest = list.posts.prefix(50)
@@ -149,10 +161,7 @@ public struct SiteBuilder: Sendable {
                 feeds.atom(newest, title: title, folder: list.folder)
             }
             try writer.write(list.folder + "feed.json", key: key, cache: cache) {
-                let texts = try newest.map { item in
-                    Post.parse(path: item.path, bytes: try source(item)).body.paragraphs.map(\.text).joined(separator: "\n\n")
-                }
-                return feeds.jsonFeed(newest, texts: texts, title: title, folder: list.folder)
+                feeds.jsonFeed(newest, texts: try feedTexts(newest), title: title, folder: list.folder)
             }
         }
         try output.commit()
@@ -314,32 +323,56 @@ public struct RenderCache: Sendable, Equatable {
 
 /// The digest an index page, feed or sitemap is keyed by: SHA-256 over its kind, its
 /// parameters and, for each post it shows, the post's path, version and date (everything
-/// else it shows follows from those and the settings fingerprint).
+/// else it shows follows from those and the settings fingerprint). Parts go through a small
+/// buffer into the hash as they come: the sitemap's key covers 10,000 posts.
 struct HubKey {
-    private var bytes: [UInt8] = []
+    private var hash = SHA256()
+    private var buffer: [UInt8] = []
+    private static let flushSize = 1 << 12
 
     init(_ parts: String...) {
-        bytes.reserveCapacity(2048)
+        buffer.reserveCapacity(Self.flushSize + 256)
         for part in parts { add(part) }
     }
 
     mutating func add(_ part: String) {
-        bytes += part.utf8
-        bytes.append(0)
+        Self.append(part, to: &buffer)
+        flushIfFull()
     }
 
     mutating func add(_ item: PublishedPost) {
-        add(item.path)
-        add(item.blob)
-        add(item.publishAt)
+        buffer.append(contentsOf: item.listKey)
+        flushIfFull()
     }
 
     mutating func add(_ time: Timestamp) {
-        withUnsafeBytes(of: (time.secondsSinceEpoch, time.offsetMinutes)) { bytes += $0 }
+        Self.append(time, to: &buffer)
+        flushIfFull()
     }
 
     func finalize(fingerprint: String) -> String {
-        lowerHex(SHA256.hash(data: bytes + Array(fingerprint.utf8)))
+        var hash = hash
+        hash.update(data: buffer)
+        hash.update(data: Array(fingerprint.utf8))
+        return lowerHex(hash.finalize())
+    }
+
+    private mutating func flushIfFull() {
+        guard buffer.count >= Self.flushSize else { return }
+        hash.update(data: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// A part as keys hold it: a string's UTF-8 and a NUL; a time's seconds and offset as
+    /// machine words.
+    static func append(_ part: String, to bytes: inout [UInt8]) {
+        var part = part
+        part.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(0)
+    }
+
+    static func append(_ time: Timestamp, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: (time.secondsSinceEpoch, time.offsetMinutes)) { bytes.append(contentsOf: $0) }
     }
 }
 

@@ -311,7 +311,8 @@ extension ApprovalWorkflowTests {
         #expect(second.stdout.contains("published"), "\(second)")
     }
 
-    /// A file the last run wrote and someone deleted since is written again; a link or a folder
+    /// A file the last run wrote and someone deleted since is written again (the files are
+    /// looked up ahead, on another thread, while the approval walk runs); a link or a folder
     /// in its place is an error naming it (never written through, never skipped). The failed
     /// runs wrote the missing index pages in their first pass, with links only to what existed:
     /// the run after them must not take those for current.

@@ -34,7 +34,14 @@ public struct PublishRequest {
         do {
             let gitDirectory = repository.gitDirectory
             // The caches that do not depend on the approval walk load on the other core meanwhile.
-            let cacheLoad = Background { PublishCache.load(gitDirectory: gitDirectory) }
+            // Then the files the last run wrote into the site folder are looked up (10,000
+            // `stat`s), so the site build knows which are still there.
+            let siteFolder = siteFolder.standardizedFileURL
+            let cacheLoad = Background { () -> (cache: PublishCache, siteFiles: Background<[String: Bool]>) in
+                let cache = PublishCache.load(gitDirectory: gitDirectory)
+                let written = cache.sites[siteFolder.path]?.keys.keys.map { $0 } ?? []
+                return (cache, Background { OutputFolder.regularFiles(among: written, in: siteFolder) })
+            }
             let recordsLoad = Background { RecordsArchive.cachedState(gitDirectory: gitDirectory) }
             let branch = try Settings.load(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
             let checkpoint = ApprovalCheckpoint.load(gitDirectory: repository.gitDirectory)
@@ -50,11 +57,18 @@ public struct PublishRequest {
             let settings = approvals.settings
             // Only approved versions are ever read: posts, media, templates.
             var approved: [String: ObjectID] = [:]
-            for (path, file) in approvals.files { if let version = file.lastApproved { approved[path] = version.blob } }
+            approved.reserveCapacity(approvals.files.count)
+            var settingsFiles: [(path: String, blob: ObjectID)] = []
+            for (path, file) in approvals.files {
+                guard let version = file.lastApproved else { continue }
+                approved[path] = version.blob
+                if file.kind.isSettings { settingsFiles.append((path, version.blob)) }
+            }
             let source = BlobSource(repository: repository, blobs: approved)
-            var cache = try cacheLoad.value()
-            let settingsKey = approved.filter { ControlledPath.kind(of: $0.key) == .settings }
-                .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.hex)" }.joined(separator: ";")
+            var cache: PublishCache
+            let siteFiles: Background<[String: Bool]>
+            (cache, siteFiles) = try cacheLoad.take()
+            let settingsKey = settingsFiles.sorted { $0.path < $1.path }.map { "\($0.path)=\($0.blob.hex)" }.joined(separator: ";")
             clock.lap("cache load")
             try checkVersions(approvals: approvals, settings: settings, settingsKey: settingsKey, cache: &cache, repository: repository)
             clock.lap("policy check")
@@ -94,30 +108,33 @@ public struct PublishRequest {
             clock.lap("select")
             let theme = try loadTheme(from: source)
             let site = try OutputFolder(root: siteFolder)
+            site.learn(try siteFiles.take())
             let builder = SiteBuilder(config: settings.config, roster: settings.roster, theme: theme, fingerprint: settingsKey)
             let readSource: (PublishedPost) throws -> [UInt8] = { item in
                 guard let blob = ObjectID(hex: item.blob) else { return [] }
                 return try repository.blob(blob)
             }
-            var renderCache = cache.sites[siteFolder.standardizedFileURL.path] ?? RenderCache()
+            var renderCache = cache.sites[siteFolder.path] ?? RenderCache()
             let summary = try builder.build(
                 published, source: readSource,
                 media: { path in approved["content/" + path].map { blob in (blob.hex, { try repository.blob(blob) }) } },
                 cache: &renderCache,
                 keep: { renderCache in
                     var kept = cache
-                    kept.sites[siteFolder.standardizedFileURL.path] = renderCache
+                    kept.sites[siteFolder.path] = renderCache
                     try kept.save(gitDirectory: gitDirectory, durable: true)
                 }, into: site)
             clock.lap("site")
-            cache.sites[siteFolder.standardizedFileURL.path] = renderCache
+            cache.sites[siteFolder.path] = renderCache
             let saved = cache
             saves.append(Background { try saved.save(gitDirectory: gitDirectory) })
 
             let queue = try QueueWriter(root: queueFolder)
-            let (items, records) = try queueAndRecord(
+            let archive = RecordsArchive(repository: repository)
+            let (items, records, state) = try queueAndRecord(
                 published, approvals: approvals, settings: settings, builder: builder,
-                site: site, queue: queue, repository: repository, cachedState: try recordsLoad.value())
+                site: site, queue: queue, archive: archive, cachedState: try recordsLoad.take())
+            if records > 0 { saves.append(Background { try RecordsArchive.saveCache(state, gitDirectory: gitDirectory) }) }
             // Every run adds a pack of records: index them together now and then, so that
             // object lookups stay one search however many runs there were. Speed only, so a
             // failure here is not the run's.
@@ -186,9 +203,9 @@ public struct PublishRequest {
     /// at any moment never loses an item and never writes one twice.
     private func queueAndRecord(
         _ published: [PublishedPost], approvals: ApprovalReport, settings: Settings, builder: SiteBuilder,
-        site: OutputFolder, queue: QueueWriter, repository: Repository, cachedState: ArchiveState?
-    ) throws -> ([QueueItem], Int) {
-        let archive = RecordsArchive(repository: repository)
+        site: OutputFolder, queue: QueueWriter, archive: RecordsArchive, cachedState: ArchiveState?
+    ) throws -> (queued: [QueueItem], records: Int, state: ArchiveState) {
+        let repository = archive.repository
         var state = try archive.state(cached: cachedState)
         // A batch an interrupted run left half done is completed first, never written twice.
         let alreadyWritten = try queue.recover()
@@ -236,8 +253,7 @@ public struct PublishRequest {
             try queue.finish()
             written += items.map(\.item).filter { !alreadyWritten.contains($0.idempotencyKey) }
         }
-        if !pending.isEmpty { try archive.saveCache(state) }
-        return (written, pending.count)
+        return (written, pending.count, state)
     }
 
     /// A withdrawal of a live post from every platform it went to.
