@@ -16,7 +16,10 @@ enum Allocator {
     /// so the option covers the segments made from here on, and the first segment, where
     /// most small blocks live, is advised directly: it is the aligned 32 MiB around any
     /// small block. Both are hints; where they do not apply, nothing changes.
+    ///
+    /// `MIMALLOC_LARGE_OS_PAGES` set in the environment (to 0 or 1) is left to decide.
     static func preferLargePages() {
+        guard getenv("MIMALLOC_LARGE_OS_PAGES") == nil else { return }
         mi_option_enable(mi_option_large_os_pages)
         guard (200..<300).contains(mi_version()), let probe = malloc(16) else { return }
         defer { free(probe) }
