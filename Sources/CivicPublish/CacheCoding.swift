@@ -73,15 +73,23 @@ public struct CacheReader {
         public init() {}
     }
 
-    @usableFromInline let bytes: [UInt8]
+    /// What is read, kept alive while it is.
+    @usableFromInline let source: ReadBytes
+    @usableFromInline let bytes: UnsafeRawBufferPointer
     @usableFromInline var offset: Int
 
-    /// Nil when `bytes` do not start with `magic`.
-    public init?(_ bytes: [UInt8], magic: String) {
+    /// Nil when the bytes do not start with `magic`.
+    public init?(_ source: ReadBytes, magic: String) {
         let prefix = Array(magic.utf8)
-        guard bytes.starts(with: prefix) else { return nil }
-        self.bytes = bytes
+        guard source.bytes.starts(with: prefix) else { return nil }
+        self.source = source
+        bytes = source.bytes
         offset = prefix.count
+    }
+
+    /// Reads a copy of `bytes`.
+    public init?(_ bytes: [UInt8], magic: String) {
+        self.init(ReadBytes(copying: bytes), magic: magic)
     }
 
     @inlinable public var isAtEnd: Bool { offset == bytes.count }
@@ -106,7 +114,7 @@ public struct CacheReader {
     public mutating func word() throws -> UInt64 {
         guard bytes.count - offset >= 8 else { throw Truncated() }
         defer { offset += 8 }
-        return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     @inlinable
@@ -121,7 +129,7 @@ public struct CacheReader {
         let count = try int()
         guard count >= 0, count <= bytes.count - offset else { throw Truncated() }
         defer { offset += count }
-        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
     }
 
     @inlinable

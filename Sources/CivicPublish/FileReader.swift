@@ -83,3 +83,50 @@ public enum FileReader {
         return .success(bytes)
     }
 }
+
+/// Bytes held for reading: a file mapped into memory, or a copy of an array. A cache file
+/// is mapped rather than read: its pages are the file system's own, with no copy into fresh
+/// memory (which on a virtual machine costs more than the copy). Caches are replaced by
+/// renaming a new file over them, never written in place, so a mapping stays whole.
+public final class ReadBytes: @unchecked Sendable {
+    /// Valid while this object lives (``CacheReader`` holds both).
+    let bytes: UnsafeRawBufferPointer
+    private let mapped: Bool
+
+    /// Calls `body` with the bytes, which stay valid until it returns.
+    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(self) { try body(bytes) }
+    }
+
+    /// The file at `path` mapped read-only; nil when it cannot be opened or mapped, or is empty.
+    public static func map(_ path: String) -> ReadBytes? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0,
+            let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED
+        else { return nil }
+        return ReadBytes(mapped: UnsafeRawBufferPointer(start: base, count: Int(info.st_size)))
+    }
+
+    private init(mapped bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        mapped = true
+    }
+
+    public init(copying array: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: array.count, alignment: 8)
+        array.withUnsafeBytes { copy.copyMemory(from: $0) }
+        bytes = UnsafeRawBufferPointer(copy)
+        mapped = false
+    }
+
+    deinit {
+        if mapped {
+            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+        } else {
+            bytes.deallocate()
+        }
+    }
+}

@@ -7,8 +7,10 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Result<Value, Error>?
 
-    init(_ work: @escaping @Sendable () throws -> Value) {
-        DispatchQueue.global().async(group: group) {
+    /// Starts `work` on `queue`: a serial queue runs its works one after another, in the order
+    /// they were started (for reads ahead whose results are needed in that order).
+    init(on queue: DispatchQueue = .global(), _ work: @escaping @Sendable () throws -> Value) {
+        queue.async(group: group) {
             self.result = Result { try work() }
         }
     }

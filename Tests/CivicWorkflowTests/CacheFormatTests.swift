@@ -67,6 +67,29 @@ import Testing
         #expect(throws: CacheReader.Truncated.self) { try short.dictionary { (try $0.string(), try $0.int()) } }
     }
 
+    @Test func cacheFilesAreMappedWholeOrNotAtAll() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("civicpost-map-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let file = folder.appendingPathComponent("cache.bin")
+        try Data(bytes).write(to: file)
+        let mapped = try #require(ReadBytes.map(file.path))
+        #expect(mapped.withBytes { Array($0) } == bytes)
+        // Replaced by a rename, as caches are: the mapping keeps the old file's bytes.
+        let next = folder.appendingPathComponent("next.bin")
+        try Data([1, 2, 3]).write(to: next)
+        #expect(rename(next.path, file.path) == 0)
+        #expect(mapped.withBytes { Array($0) } == bytes)
+        #expect(try #require(ReadBytes.map(file.path)).withBytes { Array($0) } == [1, 2, 3])
+
+        let empty = folder.appendingPathComponent("empty.bin")
+        try Data().write(to: empty)
+        #expect(ReadBytes.map(empty.path) == nil)
+        #expect(ReadBytes.map(folder.path) == nil)
+        #expect(ReadBytes.map(folder.appendingPathComponent("missing.bin").path) == nil)
+    }
+
     @Test func archiveStateReadsBackWhatItWrote() throws {
         var state = ArchiveState()
         state.tip = "89abcdef0123456789abcdef0123456789abcdef"

@@ -34,7 +34,7 @@ public struct ApprovalCheckpoint: Sendable, Equatable {
 
     /// The saved checkpoint, or nil when there is none or it cannot be read.
     static func load(gitDirectory: String) -> ApprovalCheckpoint? {
-        guard let bytes = try? FileReader.read(url(gitDirectory: gitDirectory).path).get(),
+        guard let bytes = ReadBytes.map(url(gitDirectory: gitDirectory).path),
             var reader = CacheReader(bytes, magic: magic),
             let checkpoint = try? ApprovalCheckpoint(from: &reader), reader.isAtEnd
         else { return nil }

@@ -21,16 +21,17 @@ public struct ApprovalVerifier {
     /// Walks the branch. With a `checkpoint` from an earlier run whose tip is still on the
     /// branch's first-parent history, under the same baseline and signing setting, only the
     /// commits after it are walked: the result is the same as a walk from the baseline, as
-    /// the walk's state after a commit depends only on the history up to it.
-    public func run(resumingFrom checkpoint: ApprovalCheckpoint? = nil) throws -> ApprovalReport {
+    /// the walk's state after a commit depends only on the history up to it. The checkpoint is
+    /// taken, not copied: the walk goes on from its files without copying them.
+    public func run(resumingFrom checkpoint: consuming ApprovalCheckpoint? = nil) throws -> ApprovalReport {
         guard let tip = try repository.referenceTarget("refs/heads/\(branch)") else {
             throw WorkflowError.invalid("the publish branch '\(branch)' has no commits")
         }
-        let tipSettings = try Settings.load(from: TreeSource(repository: repository, tree: repository.commit(tip).tree))
-        let signed = tipSettings.config.requireSignedCommits
-        let baselineSetting = tipSettings.config.approvalBaseline
+        let tipConfig = try Settings.loadConfig(from: TreeSource(repository: repository, tree: repository.commit(tip).tree)).config
+        let signed = tipConfig.requireSignedCommits
+        let baselineSetting = tipConfig.approvalBaseline
 
-        if let checkpoint, checkpoint.branch == branch, checkpoint.signed == signed,
+        if let checkpoint = checkpoint.take(), checkpoint.branch == branch, checkpoint.signed == signed,
             checkpoint.baselineSetting == baselineSetting,
             baselineSetting.map({ (try? repository.resolveCommit($0)) == checkpoint.baseline }) ?? true,
             let newer = try repository.firstParentChain(from: tip, stoppingAt: checkpoint.tip)
@@ -87,7 +88,7 @@ public struct ApprovalVerifier {
             lastTree = baseline.tree
         }
 
-        init(resuming checkpoint: ApprovalCheckpoint, verifier: ApprovalVerifier) throws {
+        init(resuming checkpoint: consuming ApprovalCheckpoint, verifier: ApprovalVerifier) throws {
             let repository = verifier.repository
             self.verifier = verifier
             baseline = checkpoint.baseline

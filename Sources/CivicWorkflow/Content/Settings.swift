@@ -29,18 +29,31 @@ public struct Settings: Sendable {
     /// Reads `civicpost.yml` and `content/roster.yml`; a missing or malformed file throws
     /// ``WorkflowError`` naming file, line and column.
     public static func load(from source: some ContentSource, configPath: String = configPath) throws -> Settings {
-        guard let configBytes = try source.read(configPath) else {
-            throw WorkflowError.missing(path: configPath, what: "the configuration (run `civicpost init` to start a content repository)")
-        }
+        let (config, configWarnings) = try loadConfig(from: source, configPath: configPath)
         guard let rosterBytes = try source.read(rosterPath) else {
             throw WorkflowError.missing(path: rosterPath, what: "the roster of departments and people")
         }
         do {
-            let (config, configWarnings) = try Config.load(configBytes, path: configPath)
             let (roster, rosterWarnings) = try Roster.load(rosterBytes, path: rosterPath)
             return Settings(
                 config: config, roster: roster, warnings: configWarnings + rosterWarnings,
                 lexicon: try loadLexicon(from: source))
+        } catch {
+            throw WorkflowError.content(error)
+        }
+    }
+
+    /// The configuration alone (with its warnings), for a command that needs no roster or
+    /// lexicon from `source`: `publish` reads the branch to publish, the approval walk the
+    /// tip's signing and baseline settings.
+    public static func loadConfig(
+        from source: some ContentSource, configPath: String = configPath
+    ) throws -> (config: Config, warnings: [ContentWarning]) {
+        guard let configBytes = try source.read(configPath) else {
+            throw WorkflowError.missing(path: configPath, what: "the configuration (run `civicpost init` to start a content repository)")
+        }
+        do {
+            return try Config.load(configBytes, path: configPath)
         } catch {
             throw WorkflowError.content(error)
         }

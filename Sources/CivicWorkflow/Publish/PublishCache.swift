@@ -27,7 +27,7 @@ struct PublishCache: Sendable {
     }
 
     static func load(gitDirectory: String) -> PublishCache {
-        guard let bytes = try? FileReader.read(url(gitDirectory: gitDirectory).path).get(),
+        guard let bytes = ReadBytes.map(url(gitDirectory: gitDirectory).path),
             var reader = CacheReader(bytes, magic: magic),
             let cache = try? PublishCache(from: &reader), reader.isAtEnd
         else { return PublishCache() }

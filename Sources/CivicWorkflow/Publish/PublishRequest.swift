@@ -34,22 +34,25 @@ public struct PublishRequest {
         do {
             let gitDirectory = repository.gitDirectory
             // The caches that do not depend on the approval walk load on the other core meanwhile.
-            // Then the files the last run wrote into the site folder are looked up (10,000
-            // `stat`s), so the site build knows which are still there.
+            // One after another, in the order they are needed, so that each gets the core: the
+            // publish cache, the records state, then the files the last run wrote into the site
+            // folder are looked up (10,000 `stat`s), so the site build knows which are still there.
             let siteFolder = siteFolder.standardizedFileURL
-            let cacheLoad = Background { () -> (cache: PublishCache, siteFiles: Background<[String: Bool]>) in
+            let readAhead = DispatchQueue(label: "civicpost.read-ahead")
+            let cacheLoad = Background(on: readAhead) { () -> (cache: PublishCache, siteFiles: Background<[String: Bool]>) in
                 let cache = PublishCache.load(gitDirectory: gitDirectory)
                 let written = cache.sites[siteFolder.path]?.keys.keys.map { $0 } ?? []
-                return (cache, Background { OutputFolder.regularFiles(among: written, in: siteFolder) })
+                return (cache, Background(on: readAhead) { OutputFolder.regularFiles(among: written, in: siteFolder) })
             }
-            let recordsLoad = Background { RecordsArchive.cachedState(gitDirectory: gitDirectory) }
-            let branch = try Settings.load(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
+            let recordsLoad = Background(on: readAhead) { RecordsArchive.cachedState(gitDirectory: gitDirectory) }
+            let branch = try Settings.loadConfig(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
             let checkpoint = ApprovalCheckpoint.load(gitDirectory: repository.gitDirectory)
-            let approvals = try ApprovalVerifier(repository: repository, branch: branch).run(resumingFrom: checkpoint)
+            let resumedTip = checkpoint?.tip
+            let approvals = try ApprovalVerifier(repository: repository, branch: branch).run(resumingFrom: consume checkpoint)
             // Caches are written on the other core while this one goes on.
             var saves: [Background<Void>] = []
             defer { for save in saves { _ = try? save.wait() } }
-            if approvals.checkpoint.tip != checkpoint?.tip {
+            if approvals.checkpoint.tip != resumedTip {
                 let saved = approvals.checkpoint
                 saves.append(Background { try saved.save(gitDirectory: gitDirectory) })
             }
@@ -65,12 +68,18 @@ public struct PublishRequest {
                 if file.kind.isSettings { settingsFiles.append((path, version.blob)) }
             }
             let source = BlobSource(repository: repository, blobs: approved)
+            let settingsKey = settingsFiles.sorted { $0.path < $1.path }.map { "\($0.path)=\($0.blob.hex)" }.joined(separator: ";")
+            // What needs no cache is made while it loads: the detectors (a run with nothing new
+            // to check has them for nothing, but would only have waited) and the theme.
+            let detectors = settings.detectors(today: today)
+            let theme = try loadTheme(from: source)
             var cache: PublishCache
             let siteFiles: Background<[String: Bool]>
             (cache, siteFiles) = try cacheLoad.take()
-            let settingsKey = settingsFiles.sorted { $0.path < $1.path }.map { "\($0.path)=\($0.blob.hex)" }.joined(separator: ";")
             clock.lap("cache load")
-            try checkVersions(approvals: approvals, settings: settings, settingsKey: settingsKey, cache: &cache, repository: repository)
+            try checkVersions(
+                approvals: approvals, settings: settings, detectors: detectors, settingsKey: settingsKey, cache: &cache,
+                repository: repository)
             clock.lap("policy check")
 
             var result = PublishResult(commit: approvals.tip.hex)
@@ -106,7 +115,6 @@ public struct PublishRequest {
             result.held = result.held.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }.map(\.element)
             result.scheduled.sort { $0.path < $1.path }
             clock.lap("select")
-            let theme = try loadTheme(from: source)
             let site = try OutputFolder(root: siteFolder)
             site.learn(try siteFiles.take())
             let builder = SiteBuilder(config: settings.config, roster: settings.roster, theme: theme, fingerprint: settingsKey)
@@ -114,7 +122,8 @@ public struct PublishRequest {
                 guard let blob = ObjectID(hex: item.blob) else { return [] }
                 return try repository.blob(blob)
             }
-            var renderCache = cache.sites[siteFolder.path] ?? RenderCache()
+            // Taken out of the cache (not copied) while the build changes it; put back after.
+            var renderCache = cache.sites.removeValue(forKey: siteFolder.path) ?? RenderCache()
             let summary = try builder.build(
                 published, source: readSource,
                 media: { path in approved["content/" + path].map { blob in (blob.hex, { try repository.blob(blob) }) } },
@@ -166,7 +175,7 @@ public struct PublishRequest {
     /// Checks every approved post version not checked before under the same settings and day
     /// (all cores), keeping its summary and error count in the cache.
     private func checkVersions(
-        approvals: ApprovalReport, settings: Settings, settingsKey: String,
+        approvals: ApprovalReport, settings: Settings, detectors: Detectors, settingsKey: String,
         cache: inout PublishCache, repository: Repository
     ) throws {
         let fingerprint = "\(settingsKey)|\(today)"
@@ -177,14 +186,16 @@ public struct PublishRequest {
         var wanted: [(path: String, blob: ObjectID)] = []
         var seen: Set<ObjectID> = []
         for file in approvals.files.values where Settings.isPost(file.path) {
-            guard let version = file.lastApproved, cache.checked[version.blob] == nil, seen.insert(version.blob).inserted else {
+            // (`index(forKey:)`: asking for the entry would copy its summary out, 10,000 times.)
+            guard let version = file.lastApproved, cache.checked.index(forKey: version.blob) == nil,
+                seen.insert(version.blob).inserted
+            else {
                 continue
             }
             wanted.append((file.path, version.blob))
         }
         guard !wanted.isEmpty else { return }
         let inputs = try wanted.map { CheckInput(path: $0.path, bytes: try repository.blob($0.blob)) }
-        let detectors = settings.detectors(today: today)
         let engine = PolicyEngine()
         let today = self.today
         let results = parallelMap(inputs) { input -> PublishCache.Checked in
@@ -203,10 +214,10 @@ public struct PublishRequest {
     /// at any moment never loses an item and never writes one twice.
     private func queueAndRecord(
         _ published: [PublishedPost], approvals: ApprovalReport, settings: Settings, builder: SiteBuilder,
-        site: OutputFolder, queue: QueueWriter, archive: RecordsArchive, cachedState: ArchiveState?
+        site: OutputFolder, queue: QueueWriter, archive: RecordsArchive, cachedState: consuming ArchiveState?
     ) throws -> (queued: [QueueItem], records: Int, state: ArchiveState) {
         let repository = archive.repository
-        var state = try archive.state(cached: cachedState)
+        var state = try archive.state(cached: cachedState.take())
         // A batch an interrupted run left half done is completed first, never written twice.
         let alreadyWritten = try queue.recover()
         var pending: [(PublishedPost?, String, ArchiveState.LivePost?)] = []

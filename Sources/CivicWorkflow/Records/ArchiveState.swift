@@ -142,6 +142,10 @@ extension ArchiveState {
 
     /// Nil for bytes of another format or cut short.
     init?(encoded bytes: [UInt8]) {
+        self.init(encoded: ReadBytes(copying: bytes))
+    }
+
+    init?(encoded bytes: ReadBytes) {
         guard var reader = CacheReader(bytes, magic: Self.magic) else { return nil }
         do {
             tip = try reader.optional { try $0.string() }

@@ -39,7 +39,7 @@ public final class RecordsArchive {
     /// The state cached in `gitDirectory`, whatever tip it describes; nil when there is none
     /// or it does not read. (For loading ahead, on another thread: ``state(cached:)`` checks it.)
     public static func cachedState(gitDirectory: String) -> ArchiveState? {
-        (try? FileReader.read(cacheURL(gitDirectory: gitDirectory).path).get()).flatMap { ArchiveState(encoded: $0) }
+        ReadBytes.map(cacheURL(gitDirectory: gitDirectory).path).flatMap { ArchiveState(encoded: $0) }
     }
 
     /// The archive's state: the cached one when it describes the branch's current tip, else
@@ -48,11 +48,12 @@ public final class RecordsArchive {
         try state(cached: Self.cachedState(gitDirectory: repository.gitDirectory))
     }
 
-    /// ``state()`` with the cache already read (`cached`, nil when there was none).
-    public func state(cached: ArchiveState?) throws -> ArchiveState {
+    /// ``state()`` with the cache already read (`cached`, nil when there was none). Taken, not
+    /// copied: the caller's changes to what it returns copy nothing.
+    public func state(cached: consuming ArchiveState?) throws -> ArchiveState {
         let tip = try repository.referenceTarget(Self.reference)
-        if let cached, cached.tip == tip?.hex {
-            return cached
+        if let state = cached.take(), state.tip == tip?.hex {
+            return state
         }
         var state = ArchiveState()
         state.tip = tip?.hex
