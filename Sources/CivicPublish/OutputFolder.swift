@@ -100,23 +100,46 @@ public final class OutputFolder {
         for (path, isThere) in zip(wanted, found) { existing[path] = isThere }
     }
 
-    /// Which of `relativePaths` are regular files in the folder at `root`, looked up on the
-    /// calling thread: for a run that knows what it wrote last time to check it ahead, on
-    /// another core while other work goes on (``learn(_:)`` takes the answer). Paths not of
-    /// the plain form are left out, for ``contains(_:)`` to check itself.
-    public static func regularFiles(among relativePaths: some Sequence<String>, in root: URL) -> [String: Bool] {
-        let folder = open(root.standardizedFileURL.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return [:] }
-        defer { close(folder) }
-        var found: [String: Bool] = [:]
-        found.reserveCapacity(relativePaths.underestimatedCount)
-        for path in relativePaths where isPlainRelativePath(path) {
-            found[path] = isRegularFile(path, in: folder)
+    /// Which of `relativePaths` are regular files in the folder at `root`: for a run that knows
+    /// what it wrote last time to check it ahead, started on another core while other work
+    /// goes on and joined when the answer is needed (``FileLookup/found()``, which
+    /// ``learn(_:)`` takes). Paths not of the plain form are left out, for ``contains(_:)``.
+    public final class FileLookup: Sendable {
+        private let paths: [String]
+        private let work: SharedWork<Bool?>
+        private let folder: Int32
+
+        public init(_ relativePaths: [String], in root: URL) {
+            let paths = relativePaths
+            let folder = open(root.standardizedFileURL.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            self.paths = paths
+            self.folder = folder
+            work = SharedWork(count: folder >= 0 ? paths.count : 0) { index in
+                OutputFolder.isPlainRelativePath(paths[index]) ? OutputFolder.isRegularFile(paths[index], in: folder) : nil
+            }
         }
-        return found
+
+        deinit {
+            if folder >= 0 { close(folder) }
+        }
+
+        /// Looks up paths until none is left (on the thread that starts the look-up ahead).
+        public func run() {
+            work.work()
+        }
+
+        /// Looks up what is left, waits for the rest, and gives the answer.
+        public func found() -> [String: Bool] {
+            var found: [String: Bool] = [:]
+            found.reserveCapacity(paths.count)
+            for (path, isThere) in zip(paths, work.results()) {
+                if let isThere { found[path] = isThere }
+            }
+            return found
+        }
     }
 
-    /// Takes what ``regularFiles(among:in:)`` found, for paths this run has not yet looked up
+    /// Takes what a ``FileLookup`` found, for paths this run has not yet looked up
     /// or written: call it before staging anything.
     public func learn(_ found: [String: Bool]) {
         if existing.isEmpty {

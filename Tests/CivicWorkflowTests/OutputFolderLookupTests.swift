@@ -38,6 +38,25 @@ import Testing
         #expect(!FileReader.file(at: empty, holds: [0]))
     }
 
+    @Test func sharedWorkComputesEachIndexOnceAndInOrder() {
+        final class Counts: @unchecked Sendable {
+            let lock = NSLock()
+            var counts = [Int](repeating: 0, count: 10_000)
+            func count(_ index: Int) { lock.withLock { counts[index] += 1 } }
+        }
+        let counts = Counts()
+        let work = SharedWork(count: 10_000, chunk: 7) { index in
+            counts.count(index)
+            return index * 3
+        }
+        let helpers = DispatchGroup()
+        for _ in 0..<3 { DispatchQueue.global().async(group: helpers) { work.work() } }
+        #expect(work.results() == (0..<10_000).map { $0 * 3 })
+        helpers.wait()
+        #expect(counts.counts.allSatisfy { $0 == 1 })
+        #expect(SharedWork(count: 0) { $0 }.results().isEmpty)
+    }
+
     @Test func regularFilesAreToldFromLinksFoldersAndGaps() throws {
         let folder = try Folder()
         _ = try folder.write(Array("page".utf8), to: "dpw/2026/leaf/index.html")
@@ -45,11 +64,14 @@ import Testing
             at: folder.url.appendingPathComponent("feed.json"),
             withDestinationURL: folder.url.appendingPathComponent("dpw/2026/leaf/index.html"))
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("sitemap.xml"), withIntermediateDirectories: true)
-        let found = OutputFolder.regularFiles(
-            among: ["dpw/2026/leaf/index.html", "feed.json", "sitemap.xml", "gone/index.html", "../outside.html", "dpw//x"],
+        let lookup = OutputFolder.FileLookup(
+            ["dpw/2026/leaf/index.html", "feed.json", "sitemap.xml", "gone/index.html", "../outside.html", "dpw//x"],
             in: folder.url)
+        // Started on another thread and joined here: every path is looked up once.
+        DispatchQueue.global().async { lookup.run() }
+        let found = lookup.found()
         #expect(found == ["dpw/2026/leaf/index.html": true, "feed.json": false, "sitemap.xml": false, "gone/index.html": false])
-        #expect(OutputFolder.regularFiles(among: ["a"], in: folder.url.appendingPathComponent("no-such-folder")).isEmpty)
+        #expect(OutputFolder.FileLookup(["a"], in: folder.url.appendingPathComponent("no-such-folder")).found().isEmpty)
 
         // What is learnt answers `contains`; what was not is looked up then.
         let output = try OutputFolder(root: folder.url)

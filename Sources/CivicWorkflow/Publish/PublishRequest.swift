@@ -35,16 +35,17 @@ public struct PublishRequest {
             let gitDirectory = repository.gitDirectory
             // The caches that do not depend on the approval walk load on the other core meanwhile.
             // One after another, in the order they are needed, so that each gets the core: the
-            // publish cache, the records state, then the files the last run wrote into the site
-            // folder are looked up (10,000 `stat`s), so the site build knows which are still there.
+            // publish cache, then the files the last run wrote into the site folder are looked up
+            // (10,000 `stat`s) so the site build knows which are still there, then (started
+            // with the site build) the records state.
             let siteFolder = siteFolder.standardizedFileURL
             let readAhead = DispatchQueue(label: "civicpost.read-ahead")
-            let cacheLoad = Background(on: readAhead) { () -> (cache: PublishCache, siteFiles: Background<[String: Bool]>) in
+            let cacheLoad = Background(on: readAhead) { () -> (cache: PublishCache, siteFiles: OutputFolder.FileLookup) in
                 let cache = PublishCache.load(gitDirectory: gitDirectory)
-                let written = cache.sites[siteFolder.path]?.keys.keys.map { $0 } ?? []
-                return (cache, Background(on: readAhead) { OutputFolder.regularFiles(among: written, in: siteFolder) })
+                let lookup = OutputFolder.FileLookup(cache.sites[siteFolder.path]?.keys.keys.map { $0 } ?? [], in: siteFolder)
+                readAhead.async { lookup.run() }
+                return (cache, lookup)
             }
-            let recordsLoad = Background(on: readAhead) { RecordsArchive.cachedState(gitDirectory: gitDirectory) }
             let branch = try Settings.loadConfig(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
             let checkpoint = ApprovalCheckpoint.load(gitDirectory: repository.gitDirectory)
             let resumedTip = checkpoint?.tip
@@ -74,7 +75,7 @@ public struct PublishRequest {
             let detectors = settings.detectors(today: today)
             let theme = try loadTheme(from: source)
             var cache: PublishCache
-            let siteFiles: Background<[String: Bool]>
+            let siteFiles: OutputFolder.FileLookup
             (cache, siteFiles) = try cacheLoad.take()
             clock.lap("cache load")
             try checkVersions(
@@ -116,7 +117,8 @@ public struct PublishRequest {
             result.scheduled.sort { $0.path < $1.path }
             clock.lap("select")
             let site = try OutputFolder(root: siteFolder)
-            site.learn(try siteFiles.take())
+            site.learn(siteFiles.found())
+            let recordsLoad = Background(on: readAhead) { RecordsArchive.cachedState(gitDirectory: gitDirectory) }
             let builder = SiteBuilder(config: settings.config, roster: settings.roster, theme: theme, fingerprint: settingsKey)
             let readSource: (PublishedPost) throws -> [UInt8] = { item in
                 guard let blob = ObjectID(hex: item.blob) else { return [] }
@@ -156,7 +158,8 @@ public struct PublishRequest {
             result.records = records
             result.timings = clock.laps
             if !freesWorkingSet {
-                _ = Unmanaged.passRetained(WorkingSet(approvals: approvals, cache: cache, published: published))
+                // (The records state too: else the thread that saved it would free it.)
+                _ = Unmanaged.passRetained(WorkingSet(approvals: approvals, cache: cache, published: published, records: state))
             }
             result.site = summary
             result.pagesWritten = site.written.count
@@ -337,19 +340,18 @@ public struct PublishResult: Sendable, Encodable {
     }
 }
 
-/// Work on another thread; ``wait()`` returns when it is done and rethrows its error.
-/// `@unchecked Sendable`: `error` is written once by the work, before the group's signal,
-/// and read only after `wait` has seen that signal.
 /// What a run leaves unfreed when ``PublishRequest/freesWorkingSet`` is false.
 private final class WorkingSet {
     let approvals: ApprovalReport
     let cache: PublishCache
     let published: [PublishedPost]
+    let records: ArchiveState
 
-    init(approvals: ApprovalReport, cache: PublishCache, published: [PublishedPost]) {
+    init(approvals: ApprovalReport, cache: PublishCache, published: [PublishedPost], records: ArchiveState) {
         self.approvals = approvals
         self.cache = cache
         self.published = published
+        self.records = records
     }
 }
 
