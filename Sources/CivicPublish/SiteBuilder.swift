@@ -87,16 +87,22 @@ public struct SiteBuilder: Sendable {
         }
 
         // Post pages: only those whose key changed (or whose file is gone) are rendered.
+        // Each key is written into one buffer and compared with the cached one in place: of
+        // 10,000 keys only the changed ones become strings.
         var stale: [(PublishedPost, String)] = []
+        var key: [UInt8] = []
         for item in sorted {
             guard let file = item.pageFile else { continue }
             summary.posts += 1
-            let key = renderKey(item)
-            if cache.keys[file] == key, output.contains(file) {
+            writeRenderKey(item, into: &key)
+            if var cached = cache.keys[file],
+                cached.withUTF8({ $0.count == key.count && memcmp($0.baseAddress!, key, key.count) == 0 }),
+                output.contains(file)
+            {
                 summary.pagesReused += 1
                 continue
             }
-            stale.append((item, key))
+            stale.append((item, String(decoding: key, as: UTF8.self)))
         }
         for start in stride(from: 0, to: stale.count, by: Self.chunkSize) {
             let chunk = Array(stale[start..<min(stale.count, start + Self.chunkSize)])
@@ -201,7 +207,21 @@ public struct SiteBuilder: Sendable {
 
     /// The key a post page is rendered under: it changes when anything that shapes the page does.
     func renderKey(_ item: PublishedPost) -> String {
-        "\(item.blob)|\(item.outdated ? 1 : 0)|\(item.publishAt.secondsSinceEpoch)|\(item.publishAt.offsetMinutes)|\(fingerprintDigest)"
+        var key: [UInt8] = []
+        writeRenderKey(item, into: &key)
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// ``renderKey(_:)``'s bytes, written over `key`: `blob|outdated|seconds|offset|settings`.
+    func writeRenderKey(_ item: PublishedPost, into key: inout [UInt8]) {
+        key.removeAll(keepingCapacity: true)
+        key.append(contentsOf: item.blob.utf8)
+        key.append(contentsOf: item.outdated ? "|1|".utf8 : "|0|".utf8)
+        appendDecimal(item.publishAt.secondsSinceEpoch, to: &key)
+        key.append(UInt8(ascii: "|"))
+        appendDecimal(item.publishAt.offsetMinutes, to: &key)
+        key.append(UInt8(ascii: "|"))
+        key.append(contentsOf: fingerprintDigest.utf8)
     }
 
     private func parallelRender(_ items: [PublishedPost], sources: [[UInt8]]) -> [[UInt8]] {
@@ -411,6 +431,22 @@ private struct HubWriter {
 
     func finish(into cache: inout RenderCache) {
         for (file, key) in keys { cache.keys[file] = key }
+    }
+}
+
+/// `value` in decimal, as `String(value)` writes it.
+func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, most significant last
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+        repeat {
+            buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
     }
 }
 
