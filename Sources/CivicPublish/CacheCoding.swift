@@ -1,4 +1,5 @@
 import CivicPolicy
+import Foundation
 
 /// The binary form of the caches a publish run keeps between runs (summaries of checked
 /// posts, render keys, the records archive's state): a magic string naming the format and
@@ -13,12 +14,64 @@ import CivicPolicy
 /// boundary, every value went through its type's witness table: reading the approval
 /// checkpoint's 10,000 entries took twice as long.
 public struct CacheWriter {
+    /// What was written, for a writer in memory (``init(magic:)``).
     public var bytes: [UInt8] { storage }
     @usableFromInline var storage: [UInt8] = []
+    /// The file written to (``write(magic:to:durable:_:)``), or -1 in memory.
+    @usableFromInline let output: Int32
+    private let outputPath: String
+    /// The first write error (`errno`); later chunks are dropped, and ``write`` throws it.
+    private var failure: Int32 = 0
+    /// Bytes held before they go to the file.
+    @usableFromInline static let chunkSize = 1 << 18
 
+    /// A writer into memory.
     public init(magic: String) {
+        output = -1
+        outputPath = ""
         storage.reserveCapacity(1 << 16)
         storage += Array(magic.utf8)
+    }
+
+    private init(magic: String, output: Int32, path: String) {
+        self.output = output
+        outputPath = path
+        storage.reserveCapacity(Self.chunkSize + (1 << 12))
+        storage += Array(magic.utf8)
+    }
+
+    /// Writes the cache file at `url` through ``AtomicFile`` as `body` makes it, a chunk at a
+    /// time: memory stays flat, however large the cache (a publish cache is megabytes, and
+    /// fresh memory is not free).
+    public static func write(
+        magic: String, to url: URL, durable: Bool = false, _ body: (inout CacheWriter) throws -> Void
+    ) throws {
+        try AtomicFile.write(to: url, durable: durable) { descriptor in
+            var writer = CacheWriter(magic: magic, output: descriptor, path: url.path)
+            try body(&writer)
+            writer.flush()
+            if writer.failure != 0 { throw PublishError.io(path: url.path, errno: writer.failure) }
+        }
+    }
+
+    /// Sends the held bytes to the file once a chunk is full (nothing in memory).
+    @inlinable
+    mutating func flushIfFull() {
+        if output >= 0, storage.count >= Self.chunkSize { flush() }
+    }
+
+    @usableFromInline
+    mutating func flush() {
+        if failure == 0 {
+            do {
+                try storage.withUnsafeBytes { try AtomicFile.writeAll($0, to: output, path: outputPath) }
+            } catch PublishError.io(_, let code) {
+                failure = code
+            } catch {
+                failure = EIO
+            }
+        }
+        storage.removeAll(keepingCapacity: true)
     }
 
     @inlinable
@@ -62,7 +115,10 @@ public struct CacheWriter {
     @inlinable
     public mutating func array<Value>(_ values: some Collection<Value>, _ write: (inout CacheWriter, Value) -> Void) {
         int(values.count)
-        for value in values { write(&self, value) }
+        for value in values {
+            write(&self, value)
+            flushIfFull()
+        }
     }
 }
 

@@ -240,23 +240,25 @@ public enum AtomicFile {
     /// Without `durable`, skips the fsync: for caches, which a crash may leave old or empty
     /// (their readers check them and rebuild), never half-written under the new name.
     public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws {
+        try write(to: url, durable: durable) { descriptor in
+            try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, path: url.path) }
+        }
+    }
+
+    /// ``write(_:to:durable:)`` with the bytes written by `contents` into the open temporary
+    /// file, as they are made (a cache of megabytes never held whole).
+    public static func write(to url: URL, durable: Bool = true, contents: (Int32) throws -> Void) throws {
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
-        try writeUnsynced(bytes, to: temporary)
-        guard durable else {
-            guard rename(temporary, url.path) == 0 else {
-                let code = errno
-                unlink(temporary)
-                throw PublishError.io(path: url.path, errno: code)
-            }
-            return
-        }
-        let descriptor = open(temporary, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0, fsync(descriptor) == 0 else {
-            let code = errno
-            if descriptor >= 0 { close(descriptor) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw PublishError.io(path: temporary, errno: errno) }
+        do {
+            try contents(descriptor)
+            if durable, fsync(descriptor) != 0 { throw PublishError.io(path: temporary, errno: errno) }
+        } catch {
+            close(descriptor)
             unlink(temporary)
-            throw PublishError.io(path: temporary, errno: code)
+            throw error
         }
         close(descriptor)
         guard rename(temporary, url.path) == 0 else {
@@ -271,16 +273,22 @@ public enum AtomicFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw PublishError.io(path: path, errno: errno) }
         defer { close(descriptor) }
+        do {
+            try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
+    /// Writes all of `bytes` to `descriptor` (`path` names it in an error).
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
+            let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
-                let code = errno
-                unlink(path)
-                throw PublishError.io(path: path, errno: code)
+                throw PublishError.io(path: path, errno: errno)
             }
             offset += count
         }

@@ -47,6 +47,40 @@ import Testing
         #expect(loaded.sites == cache.sites)
     }
 
+    @Test func cachesOfManyChunksReadBackWhatWasWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("civicpost-chunks-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Written a chunk (256 KiB) at a time: this is megabytes.
+        let base = PostSummary(Post.parse(path: "content/posts/dpw/2026/leaf-pickup.md", bytes: Array(Self.source.utf8)))
+        var cache = PublishCache()
+        cache.checkFingerprint = "settings|2026-11-20"
+        var render = RenderCache()
+        for index in 0..<5_000 {
+            var summary = base
+            summary.title = "Post \(index) " + String(repeating: "é", count: index % 300)
+            let hex = String(index, radix: 16)
+            let blob = try #require(ObjectID(hex: String(repeating: "0", count: 40 - hex.count) + hex))
+            cache.checked[blob] = .init(summary: summary, errors: index % 3)
+            render.keys["dpw/2026/post-\(index)/index.html"] = "key-\(index)"
+        }
+        cache.sites["/srv/site"] = render
+        try cache.save(gitDirectory: folder.path)
+        let size = try FileManager.default.attributesOfItem(atPath: PublishCache.url(gitDirectory: folder.path).path)[.size] as? Int
+        #expect((size ?? 0) > 8 << 18)
+        let loaded = PublishCache.load(gitDirectory: folder.path)
+        #expect(loaded.checked.count == 5_000)
+        for (blob, entry) in loaded.checked {
+            #expect(cache.checked[blob]?.summary == entry.summary && cache.checked[blob]?.errors == entry.errors)
+        }
+        #expect(loaded.sites == cache.sites)
+
+        var state = ArchiveState()
+        state.tip = "89abcdef0123456789abcdef0123456789abcdef"
+        for index in 0..<40_000 { state.versions.insert(Record.versionKey(path: "p\(index)", blob: "b", action: .publish)) }
+        try RecordsArchive.saveCache(state, gitDirectory: folder.path)
+        #expect(RecordsArchive.cachedState(gitDirectory: folder.path) == state)
+    }
+
     @Test func dictionariesReadBackWithTheLastOfAKeyWinning() throws {
         var writer = CacheWriter(magic: "test 1\n")
         writer.array([("a", 1), ("b", 2), ("a", 3)]) { writer, pair in

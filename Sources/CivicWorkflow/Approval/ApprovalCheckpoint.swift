@@ -42,45 +42,45 @@ public struct ApprovalCheckpoint: Sendable, Equatable {
     }
 
     func save(gitDirectory: String) throws {
-        var writer = CacheWriter(magic: Self.magic)
-        writer.string(branch)
-        writer.id(tip)
-        writer.id(baseline)
-        writer.optional(baselineSetting) { $0.string($1) }
-        writer.bool(signed)
-        switch origin {
-        case .baselineTree:
-            writer.optional(nil as [String: ObjectID]?) { _, _ in }
-        case let .blobs(blobs):
-            writer.optional(blobs) { writer, blobs in
-                writer.array(blobs) { writer, entry in
-                    writer.string(entry.key)
-                    writer.id(entry.value)
+        let url = Self.url(gitDirectory: gitDirectory)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try CacheWriter.write(magic: Self.magic, to: url) { writer in
+            writer.string(branch)
+            writer.id(tip)
+            writer.id(baseline)
+            writer.optional(baselineSetting) { $0.string($1) }
+            writer.bool(signed)
+            switch origin {
+            case .baselineTree:
+                writer.optional(nil as [String: ObjectID]?) { _, _ in }
+            case let .blobs(blobs):
+                writer.optional(blobs) { writer, blobs in
+                    writer.array(blobs) { writer, entry in
+                        writer.string(entry.key)
+                        writer.id(entry.value)
+                    }
+                }
+            }
+            writer.array(files.values) { writer, file in
+                writer.string(file.path)
+                writer.id(file.blob)
+                switch file.decision {
+                case let .approved(evidence):
+                    writer.bool(true)
+                    writer.evidence(evidence)
+                case let .unapproved(problem):
+                    writer.bool(false)
+                    writer.string(problem.rule.rawValue)
+                    writer.id(problem.commit)
+                    writer.string(problem.author)
+                    writer.string(problem.reason)
+                }
+                writer.optional(file.lastApproved) { writer, version in
+                    writer.id(version.blob)
+                    writer.evidence(version.evidence)
                 }
             }
         }
-        writer.array(files.values) { writer, file in
-            writer.string(file.path)
-            writer.id(file.blob)
-            switch file.decision {
-            case let .approved(evidence):
-                writer.bool(true)
-                writer.evidence(evidence)
-            case let .unapproved(problem):
-                writer.bool(false)
-                writer.string(problem.rule.rawValue)
-                writer.id(problem.commit)
-                writer.string(problem.author)
-                writer.string(problem.reason)
-            }
-            writer.optional(file.lastApproved) { writer, version in
-                writer.id(version.blob)
-                writer.evidence(version.evidence)
-            }
-        }
-        let url = Self.url(gitDirectory: gitDirectory)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(writer.bytes, to: url, durable: false)
     }
 
     init(

@@ -38,18 +38,18 @@ struct PublishCache: Sendable {
     func save(gitDirectory: String, durable: Bool = false) throws {
         let url = Self.url(gitDirectory: gitDirectory)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var writer = CacheWriter(magic: Self.magic)
-        writer.string(checkFingerprint)
-        writer.array(checked) { writer, entry in
-            writer.id(entry.key)
-            entry.value.summary.write(to: &writer)
-            writer.int(entry.value.errors)
+        try CacheWriter.write(magic: Self.magic, to: url, durable: durable) { writer in
+            writer.string(checkFingerprint)
+            writer.array(checked) { writer, entry in
+                writer.id(entry.key)
+                entry.value.summary.write(to: &writer)
+                writer.int(entry.value.errors)
+            }
+            writer.array(sites.sorted { $0.key < $1.key }) { writer, entry in
+                writer.string(entry.key)
+                entry.value.write(to: &writer)
+            }
         }
-        writer.array(sites.sorted { $0.key < $1.key }) { writer, entry in
-            writer.string(entry.key)
-            entry.value.write(to: &writer)
-        }
-        try AtomicFile.write(writer.bytes, to: url, durable: durable)
     }
 
     init() {}

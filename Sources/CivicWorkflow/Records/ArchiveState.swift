@@ -126,6 +126,11 @@ extension ArchiveState {
 
     func encoded() -> [UInt8] {
         var writer = CacheWriter(magic: Self.magic)
+        write(to: &writer)
+        return writer.bytes
+    }
+
+    func write(to writer: inout CacheWriter) {
         writer.optional(tip) { $0.string($1) }
         writer.int(sequence)
         writer.optional(lastHash) { $0.string($1) }
@@ -137,7 +142,6 @@ extension ArchiveState {
             writer.string(entry.value.commit)
             writer.array(entry.value.platforms) { $0.string($1) }
         }
-        return writer.bytes
     }
 
     /// Nil for bytes of another format or cut short.

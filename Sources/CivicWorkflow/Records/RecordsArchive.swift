@@ -145,6 +145,6 @@ public final class RecordsArchive {
     public static func saveCache(_ state: ArchiveState, gitDirectory: String) throws {
         let url = cacheURL(gitDirectory: gitDirectory)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(state.encoded(), to: url, durable: false)
+        try CacheWriter.write(magic: ArchiveState.magic, to: url) { state.write(to: &$0) }
     }
 }
