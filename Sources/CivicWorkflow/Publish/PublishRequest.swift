@@ -118,7 +118,13 @@ public struct PublishRequest {
             clock.lap("select")
             let site = try OutputFolder(root: siteFolder)
             site.learn(siteFiles.found())
-            let recordsLoad = Background(on: readAhead) { RecordsArchive.cachedState(gitDirectory: gitDirectory) }
+            // The records state, and what is new against it, are worked out during the site build.
+            let onBranch = approvals.files
+            let recordsLoad = Background(on: readAhead) { [published] () -> (cached: ArchiveState, pending: [PendingRecord])? in
+                RecordsArchive.cachedState(gitDirectory: gitDirectory).map {
+                    ($0, Self.pendingRecords(published, onBranch: onBranch, state: $0))
+                }
+            }
             let builder = SiteBuilder(config: settings.config, roster: settings.roster, theme: theme, fingerprint: settingsKey)
             let readSource: (PublishedPost) throws -> [UInt8] = { item in
                 guard let blob = ObjectID(hex: item.blob) else { return [] }
@@ -144,7 +150,7 @@ public struct PublishRequest {
             let archive = RecordsArchive(repository: repository)
             let (items, records, state) = try queueAndRecord(
                 published, approvals: approvals, settings: settings, builder: builder,
-                site: site, queue: queue, archive: archive, cachedState: try recordsLoad.take())
+                site: site, queue: queue, archive: archive, read: try recordsLoad.take())
             if records > 0 { saves.append(Background { try RecordsArchive.saveCache(state, gitDirectory: gitDirectory) }) }
             // Every run adds a pack of records: index them together now and then, so that
             // object lookups stay one search however many runs there were. Speed only, so a
@@ -217,28 +223,23 @@ public struct PublishRequest {
     /// at any moment never loses an item and never writes one twice.
     private func queueAndRecord(
         _ published: [PublishedPost], approvals: ApprovalReport, settings: Settings, builder: SiteBuilder,
-        site: OutputFolder, queue: QueueWriter, archive: RecordsArchive, cachedState: consuming ArchiveState?
+        site: OutputFolder, queue: QueueWriter, archive: RecordsArchive,
+        read: consuming (cached: ArchiveState, pending: [PendingRecord])?
     ) throws -> (queued: [QueueItem], records: Int, state: ArchiveState) {
         let repository = archive.repository
-        var state = try archive.state(cached: cachedState.take())
+        // Taken apart, not copied: the state is changed below.
+        var cached: ArchiveState? = nil
+        var precomputed: [PendingRecord]? = nil
+        if let taken = read.take() { (cached, precomputed) = (taken.cached, taken.pending) }
+        let cachedTip = cached?.tip
+        var state = try archive.state(cached: cached.take())
+        // What is new was worked out beside the cached state; a state rebuilt from the records
+        // (the cache described another tip) is gone through here.
+        let pending =
+            (cachedTip == state.tip ? precomputed : nil)
+            ?? Self.pendingRecords(published, onBranch: approvals.files, state: state)
         // A batch an interrupted run left half done is completed first, never written twice.
         let alreadyWritten = try queue.recover()
-        var pending: [(PublishedPost?, String, ArchiveState.LivePost?)] = []
-        for item in published {
-            if item.outdated {
-                if let live = state.live[item.path] { pending.append((item, item.path, live)) }
-            } else if state.live[item.path]?.blob != item.blob,
-                // (A live post's version was recorded: live entries come from publish records.)
-                !state.versions.contains(sha256Of: Record.versionKeyInput(path: item.path, blob: item.blob, action: .publish))
-            {
-                pending.append((item, item.path, nil))
-            }
-        }
-        pending.sort { $0.1 < $1.1 }
-        // Live posts no longer on the branch, in path order.
-        for path in state.live.keys.filter({ approvals.files[$0] == nil }).sorted() {
-            pending.append((nil, path, state.live[path]))
-        }
         var written: [QueueItem] = []
         for start in stride(from: 0, to: pending.count, by: 500) {
             var drafts: [RecordsArchive.Draft] = []
@@ -268,6 +269,32 @@ public struct PublishRequest {
             written += items.map(\.item).filter { !alreadyWritten.contains($0.idempotencyKey) }
         }
         return (written, pending.count, state)
+    }
+
+    /// A post version to record (a publication), or a live post to withdraw.
+    typealias PendingRecord = (item: PublishedPost?, path: String, live: ArchiveState.LivePost?)
+
+    /// What is new since the archive's `state`: versions not yet published, by path, then the
+    /// live posts no longer on the branch (`onBranch`), by path.
+    static func pendingRecords(
+        _ published: [PublishedPost], onBranch: [String: FileApproval], state: ArchiveState
+    ) -> [PendingRecord] {
+        var pending: [PendingRecord] = []
+        for item in published {
+            if item.outdated {
+                if let live = state.live[item.path] { pending.append((item, item.path, live)) }
+            } else if state.live[item.path]?.blob != item.blob,
+                // (A live post's version was recorded: live entries come from publish records.)
+                !state.versions.contains(sha256Of: Record.versionKeyInput(path: item.path, blob: item.blob, action: .publish))
+            {
+                pending.append((item, item.path, nil))
+            }
+        }
+        pending.sort { $0.path < $1.path }
+        for path in state.live.keys.filter({ onBranch.index(forKey: $0) == nil }).sorted() {
+            pending.append((nil, path, state.live[path]))
+        }
+        return pending
     }
 
     /// A withdrawal of a live post from every platform it went to.
