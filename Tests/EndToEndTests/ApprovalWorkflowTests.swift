@@ -232,6 +232,23 @@ import Testing
         let again = try city.civicpost(["verify"])
         #expect(again.stdout.contains("content/posts/dpw/2026/by-priya.md:1:1: error: not approved: merged in"), "\(again)")
     }
+
+    /// A roster on the branch that does not load stops `verify` and `publish` (exit 2, naming
+    /// the file): neither goes on with the settings approved before it.
+    @Test func aRosterThatDoesNotLoadStopsVerifyAndPublish() throws {
+        let city = try City()
+        #expect(try city.civicpost(["verify"]).status == 0)
+        #expect(try city.git(["checkout", "-q", "-b", "roster/broken"], as: Self.sam).status == 0)
+        try city.edit("content/roster.yml") { $0 + "people: [unclosed\n" }
+        #expect(try city.commit("Break the roster", as: Self.sam, noVerify: true).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.sam).status == 0)
+        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "roster/broken"], as: Self.sam).status == 0)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 2 && (verify.stdout + verify.stderr).contains("content/roster.yml"), "\(verify)")
+        let now = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3600))
+        let publish = try city.civicpost(["publish", "--now", now])
+        #expect(publish.status == 2 && (publish.stdout + publish.stderr).contains("content/roster.yml"), "\(publish)")
+    }
 }
 
 /// `civicpost review` on a real merge request.

@@ -27,7 +27,9 @@ public struct ApprovalVerifier {
         guard let tip = try repository.referenceTarget("refs/heads/\(branch)") else {
             throw WorkflowError.invalid("the publish branch '\(branch)' has no commits")
         }
-        let tipConfig = try Settings.loadConfig(from: TreeSource(repository: repository, tree: repository.commit(tip).tree)).config
+        // All of the tip's settings are loaded, though only the configuration is used here:
+        // a roster or lexicon on the branch that does not load stops the walk, naming it.
+        let tipConfig = try Settings.load(from: TreeSource(repository: repository, tree: repository.commit(tip).tree)).config
         let signed = tipConfig.requireSignedCommits
         let baselineSetting = tipConfig.approvalBaseline
 
