@@ -52,18 +52,19 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// The 40-character lower-case hexadecimal form.
     public var hex: String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out = [UInt8](repeating: 0, count: 40)
-        func put(_ value: UInt64, bytes: Int, at offset: Int) {
-            for index in 0..<(bytes * 2) {
-                let shift = UInt64((bytes * 2 - 1 - index) * 4)
-                out[offset + index] = digits[Int((value >> shift) & 0xF)]
+        // Written straight into the string's storage: one allocation (a publish makes 20,000).
+        String(unsafeUninitializedCapacity: 40) { out in
+            func put(_ value: UInt64, digits: Int, at offset: Int) {
+                for index in 0..<digits {
+                    let nibble = UInt8(truncatingIfNeeded: value >> UInt64((digits - 1 - index) * 4)) & 0xF
+                    out[offset + index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+                }
             }
+            put(high, digits: 16, at: 0)
+            put(middle, digits: 16, at: 16)
+            put(UInt64(low), digits: 8, at: 32)
+            return 40
         }
-        put(high, bytes: 8, at: 0)
-        put(middle, bytes: 8, at: 16)
-        put(UInt64(low), bytes: 4, at: 32)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first seven hexadecimal digits, as git abbreviates.

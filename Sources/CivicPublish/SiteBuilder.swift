@@ -70,7 +70,6 @@ public struct SiteBuilder: Sendable {
         }
         try output.commit()
         let current = sorted.filter { !$0.outdated }
-        output.prefetch(sorted.compactMap(\.pageFile))
         // Pass 1: index pages and feeds that do not exist yet are first written with links
         // only to files that already exist, so no page ever links to a missing one. (The
         // pass writes nothing when every index file of the final lists is there already.)
@@ -83,6 +82,10 @@ public struct SiteBuilder: Sendable {
                 for file in missing { cache.keys[file] = nil }
                 try keep(cache)
             }
+            // This pass asks after every page it might link to: looked up together, on all
+            // cores. (Otherwise only pages whose cached key matches are asked after, and the
+            // files the last run wrote were looked up ahead: ``OutputFolder/learn(_:)``.)
+            output.prefetch(sorted.compactMap(\.pageFile))
             try writeHubs(current, all: sorted, source: source, cache: &cache, into: output, onlyNew: true)
         }
 
