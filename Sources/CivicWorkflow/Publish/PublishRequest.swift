@@ -53,10 +53,9 @@ public struct PublishRequest {
             // Caches are written on the other core while this one goes on.
             var saves: [Background<Void>] = []
             defer { for save in saves { _ = try? save.wait() } }
-            if approvals.checkpoint.tip != resumedTip {
-                let saved = approvals.checkpoint
-                saves.append(Background { try saved.save(gitDirectory: gitDirectory) })
-            }
+            // Saved once the reads ahead are done (below): a third thread on two cores would
+            // only slow this one.
+            let walked = approvals.checkpoint.tip != resumedTip ? approvals.checkpoint : nil
             clock.lap("approvals")
             let settings = approvals.settings
             // Only approved versions are ever read: posts, media, templates.
@@ -74,10 +73,11 @@ public struct PublishRequest {
             // to check has them for nothing, but would only have waited) and the theme.
             let detectors = settings.detectors(today: today)
             let theme = try loadTheme(from: source)
+            clock.lap("detectors and theme")
             var cache: PublishCache
             let siteFiles: OutputFolder.FileLookup
             (cache, siteFiles) = try cacheLoad.take()
-            clock.lap("cache load")
+            clock.lap("cache load (wait)")
             try checkVersions(
                 approvals: approvals, settings: settings, detectors: detectors, settingsKey: settingsKey, cache: &cache,
                 repository: repository)
@@ -125,6 +125,7 @@ public struct PublishRequest {
                     ($0, Self.pendingRecords(published, onBranch: onBranch, state: $0))
                 }
             }
+            if let walked { saves.append(Background(on: readAhead) { try walked.save(gitDirectory: gitDirectory) }) }
             let builder = SiteBuilder(config: settings.config, roster: settings.roster, theme: theme, fingerprint: settingsKey)
             let readSource: (PublishedPost) throws -> [UInt8] = { item in
                 guard let blob = ObjectID(hex: item.blob) else { return [] }
