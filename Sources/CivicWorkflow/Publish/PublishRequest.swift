@@ -33,28 +33,27 @@ public struct PublishRequest {
         var clock = PhaseClock()
         do {
             let gitDirectory = repository.gitDirectory
-            // The caches that do not depend on the approval walk load on the other core meanwhile.
-            // One after another, in the order they are needed, so that each gets the core: the
-            // publish cache, then the files the last run wrote into the site folder are looked up
-            // (10,000 `stat`s) so the site build knows which are still there, then (started
-            // with the site build) the records state.
+            // What this thread need not do goes to one serial queue, the other core, one piece
+            // after another in the order the pieces are needed: on two cores a third busy thread
+            // only takes turns with this one. First the publish cache, then a look-up of the files
+            // the last run wrote into the site folder (10,000 `stat`s) so the site build knows
+            // which are still there; from the site build on, the records state and the caches'
+            // saves.
             let siteFolder = siteFolder.standardizedFileURL
-            let readAhead = DispatchQueue(label: "civicpost.read-ahead")
-            let cacheLoad = Background(on: readAhead) { () -> (cache: PublishCache, siteFiles: OutputFolder.FileLookup) in
+            let otherCore = DispatchQueue(label: "civicpost.other-core")
+            let cacheLoad = Background(on: otherCore) { () -> (cache: PublishCache, siteFiles: OutputFolder.FileLookup) in
                 let cache = PublishCache.load(gitDirectory: gitDirectory)
                 let lookup = OutputFolder.FileLookup(cache.sites[siteFolder.path]?.keys.keys.map { $0 } ?? [], in: siteFolder)
-                readAhead.async { lookup.run() }
+                otherCore.async { lookup.run() }
                 return (cache, lookup)
             }
             let branch = try Settings.loadConfig(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
             let checkpoint = ApprovalCheckpoint.load(gitDirectory: repository.gitDirectory)
             let resumedTip = checkpoint?.tip
             let approvals = try ApprovalVerifier(repository: repository, branch: branch).run(resumingFrom: consume checkpoint)
-            // Caches are written on the other core while this one goes on.
             var saves: [Background<Void>] = []
             defer { for save in saves { _ = try? save.wait() } }
-            // Saved once the reads ahead are done (below): a third thread on two cores would
-            // only slow this one.
+            // (Saved from the site build on, below.)
             let walked = approvals.checkpoint.tip != resumedTip ? approvals.checkpoint : nil
             clock.lap("approvals")
             let settings = approvals.settings
@@ -120,12 +119,12 @@ public struct PublishRequest {
             site.learn(siteFiles.found())
             // The records state, and what is new against it, are worked out during the site build.
             let onBranch = approvals.files
-            let recordsLoad = Background(on: readAhead) { [published] () -> (cached: ArchiveState, pending: [PendingRecord])? in
+            let recordsLoad = Background(on: otherCore) { [published] () -> (cached: ArchiveState, pending: [PendingRecord])? in
                 RecordsArchive.cachedState(gitDirectory: gitDirectory).map {
                     ($0, Self.pendingRecords(published, onBranch: onBranch, state: $0))
                 }
             }
-            if let walked { saves.append(Background(on: readAhead) { try walked.save(gitDirectory: gitDirectory) }) }
+            if let walked { saves.append(Background(on: otherCore) { try walked.save(gitDirectory: gitDirectory) }) }
             let builder = SiteBuilder(config: settings.config, roster: settings.roster, theme: theme, fingerprint: settingsKey)
             let readSource: (PublishedPost) throws -> [UInt8] = { item in
                 guard let blob = ObjectID(hex: item.blob) else { return [] }
@@ -145,14 +144,14 @@ public struct PublishRequest {
             clock.lap("site")
             cache.sites[siteFolder.path] = renderCache
             let saved = cache
-            saves.append(Background { try saved.save(gitDirectory: gitDirectory) })
+            saves.append(Background(on: otherCore) { try saved.save(gitDirectory: gitDirectory) })
 
             let queue = try QueueWriter(root: queueFolder)
             let archive = RecordsArchive(repository: repository)
             let (items, records, state) = try queueAndRecord(
                 published, approvals: approvals, settings: settings, builder: builder,
                 site: site, queue: queue, archive: archive, read: try recordsLoad.take())
-            if records > 0 { saves.append(Background { try RecordsArchive.saveCache(state, gitDirectory: gitDirectory) }) }
+            if records > 0 { saves.append(Background(on: otherCore) { try RecordsArchive.saveCache(state, gitDirectory: gitDirectory) }) }
             // Every run adds a pack of records: index them together now and then, so that
             // object lookups stay one search however many runs there were. Speed only, so a
             // failure here is not the run's.
