@@ -208,14 +208,8 @@ public struct SiteBuilder: Sendable {
         return files
     }
 
-    /// The key a post page is rendered under: it changes when anything that shapes the page does.
-    func renderKey(_ item: PublishedPost) -> String {
-        var key: [UInt8] = []
-        writeRenderKey(item, into: &key)
-        return String(decoding: key, as: UTF8.self)
-    }
-
-    /// ``renderKey(_:)``'s bytes, written over `key`: `blob|outdated|seconds|offset|settings`.
+    /// The key a post page is rendered under, written over `key`: it changes when anything
+    /// that shapes the page does (`blob|outdated|seconds|offset|settings`).
     func writeRenderKey(_ item: PublishedPost, into key: inout [UInt8]) {
         key.removeAll(keepingCapacity: true)
         key.append(contentsOf: item.blob.utf8)
