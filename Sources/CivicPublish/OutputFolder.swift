@@ -86,18 +86,12 @@ public final class OutputFolder {
         return found
     }
 
-    /// Looks up many paths at once, on all cores, for ``contains(_:)`` to answer from.
+    /// Looks up many paths at once, on all cores, for ``contains(_:)`` to answer from (a
+    /// ``FileLookup`` run here and now).
     public func prefetch(_ relativePaths: [String]) {
-        let wanted = relativePaths.filter {
-            existing[$0] == nil && (Self.isPlainRelativePath($0) || (try? resolve($0, checkingLinks: false)) != nil)
-        }
-        // Relative to the folder, so the kernel does not walk the folder's own path each time.
-        let folder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return }
-        defer { close(folder) }
-        let found = parallelMap(wanted) { Self.isRegularFile($0, in: folder) }
-        existing.reserveCapacity(existing.count + wanted.count)
-        for (path, isThere) in zip(wanted, found) { existing[path] = isThere }
+        let lookup = FileLookup(relativePaths.filter { existing[$0] == nil }, in: root)
+        DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in lookup.run() }
+        learn(lookup.found())
     }
 
     /// Which of `relativePaths` are regular files in the folder at `root`: for a run that knows
@@ -111,6 +105,7 @@ public final class OutputFolder {
 
         public init(_ relativePaths: [String], in root: URL) {
             let paths = relativePaths
+            // Relative to the folder, so the kernel does not walk the folder's own path each time.
             let folder = open(root.standardizedFileURL.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             self.paths = paths
             self.folder = folder
