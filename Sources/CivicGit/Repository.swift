@@ -8,7 +8,10 @@ public final class Repository {
     let handle: OpaquePointer
     /// The in-memory object store of a batch handle (``openBatch(at:)``), owned by the
     /// repository's object database.
-    var mempack: OpaquePointer?
+    var mempack: UnsafeMutablePointer<git_odb_backend>?
+    /// A batch handle's packs, and how to list them again after a flush (the backend's own
+    /// `refresh`, which is taken off it: see ``openBatch(at:)``).
+    var packs: (UnsafeMutablePointer<git_odb_backend>, (@convention(c) (UnsafeMutablePointer<git_odb_backend>?) -> Int32)?)?
     /// Objects written through a batch handle since its last flush.
     var batchObjects: [ObjectID] = []
     /// Trees read recently, by id.

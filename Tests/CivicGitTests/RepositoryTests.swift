@@ -102,6 +102,48 @@ import Testing
         #expect(try sandbox.git("count-objects", "-v").contains("packs: 5"))
     }
 
+    /// A batch handle reads what real git wrote loose and what is packed, packs only the
+    /// objects the repository did not have, and reads its own objects back after each flush.
+    @Test func batchesBuildOnLooseAndPackedObjectsAndPackOnlyNewOnes() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.write("a.md", "A\n")
+        let first = try #require(ObjectID(hex: try sandbox.commit("first", as: jordan)))
+        let loose = try sandbox.git("count-objects").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(loose.hasPrefix("3 objects"))  // blob, tree and commit, all loose
+        let batch = try Repository.openBatch(at: sandbox.root.path)
+        let signature = Signature(name: "civicpost", email: "civicpost@localhost", time: Date(timeIntervalSince1970: 1_800_000_000))
+
+        // On top of the loose commit and tree; "A\n" is the loose blob again.
+        let again = try batch.writeBlob(Array("A\n".utf8))
+        let new = try batch.writeBlob(Array("B\n".utf8))
+        let base = try batch.commit(first).tree
+        let tree = try batch.tree(base, placing: [(name: "a.md", blob: again), (name: "b.md", blob: new)], in: "records/1/")
+        let second = try batch.createCommit(tree: tree, parents: [first], author: signature, committer: signature, message: "second\n")
+        try batch.flushBatch()
+        try sandbox.git("update-ref", "refs/heads/records", second.hex)
+        try sandbox.git("fsck", "--no-dangling")
+        // One pack, of the new blob, the three new trees and the commit: nothing loose packed again.
+        func id(_ revision: String) throws -> String {
+            try sandbox.git("rev-parse", revision).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let pack = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: sandbox.root.appendingPathComponent(".git/objects/pack").path)
+                .first { $0.hasSuffix(".idx") })
+        let listed = try sandbox.git("verify-pack", "-v", ".git/objects/pack/" + pack)
+        let ids = Set(listed.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }.filter { $0.count == 40 })
+        #expect(ids == [new.hex, tree.hex, second.hex, try id("\(second.hex):records"), try id("\(second.hex):records/1")])
+
+        // The same handle goes on from its packed commit, which is no longer in memory.
+        let third = try batch.createCommit(
+            tree: try batch.tree(try batch.commit(second).tree, placing: [(name: "c.md", blob: new)], in: "records/2/"),
+            parents: [second], author: signature, committer: signature, message: "third\n")
+        try batch.flushBatch()
+        try sandbox.git("update-ref", "refs/heads/records", third.hex)
+        try sandbox.git("fsck", "--no-dangling")
+        #expect(try sandbox.git("cat-file", "-p", "records:records/1/b.md") == "B\n")
+        #expect(try sandbox.git("cat-file", "-p", "records:records/2/c.md") == "B\n")
+    }
+
     @Test func errorsCarryTheCodeAndMessage() throws {
         let sandbox = try GitSandbox()
         let repository = try Repository.discover(from: sandbox.root.path)
