@@ -130,7 +130,8 @@ import Testing
             try FileManager.default.contentsOfDirectory(atPath: sandbox.root.appendingPathComponent(".git/objects/pack").path)
                 .first { $0.hasSuffix(".idx") })
         let listed = try sandbox.git("verify-pack", "-v", ".git/objects/pack/" + pack)
-        let ids = Set(listed.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }.filter { $0.count == 40 })
+        let ids = Set(
+            listed.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }.filter { $0.count == 40 })
         #expect(ids == [new.hex, tree.hex, second.hex, try id("\(second.hex):records"), try id("\(second.hex):records/1")])
 
         // The same handle goes on from its packed commit, which is no longer in memory.
