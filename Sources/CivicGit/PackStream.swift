@@ -1,6 +1,8 @@
 internal import CGit2
 internal import CZlib
 import Crypto
+import Dispatch
+import Foundation
 
 /// A packfile (version 2) written object by object into a libgit2 indexer: the header, each
 /// object whole (type and size, then its zlib-compressed bytes) and the SHA-1 trailer, in
@@ -11,7 +13,6 @@ struct PackStream {
     private var buffer: [UInt8] = []
     private var hash = Insecure.SHA1()
     private var progress = git_indexer_progress()
-    private var compressed: [UInt8] = []
 
     /// Bytes gathered before each `git_indexer_append`.
     private static let bufferSize = 1 << 20
@@ -27,36 +28,72 @@ struct PackStream {
         for shift in stride(from: 24, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: count >> shift)) }
     }
 
-    /// Appends one undeltified object: `type` is a commit, tree, blob or tag.
-    mutating func object(type: git_object_t, data: UnsafeRawBufferPointer) throws {
-        // Type and size: the first byte has the type in bits 4-6 and the size's low four
-        // bits; each further byte seven more bits; the top bit says another byte follows.
-        var size = data.count
-        var byte = UInt8(truncatingIfNeeded: (Int(type.rawValue) << 4) | (size & 0x0f))
-        size >>= 4
-        while size > 0 {
-            buffer.append(byte | 0x80)
-            byte = UInt8(truncatingIfNeeded: size & 0x7f)
-            size >>= 7
-        }
-        buffer.append(byte)
+    /// One object to append: its type (commit, tree, blob or tag) and its bytes, which stay
+    /// valid and unchanged until ``objects(_:)`` returns.
+    /// `@unchecked Sendable`: the bytes are only read, by the compressing threads.
+    struct Object: @unchecked Sendable {
+        var type: git_object_t
+        var data: UnsafeRawBufferPointer
+    }
 
-        let bound = Int(compressBound(uLong(data.count)))
-        if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
-        var length = uLong(bound)
-        let empty: [UInt8] = [0]
-        let result = compressed.withUnsafeMutableBufferPointer { out in
-            empty.withUnsafeBufferPointer { placeholder in
-                // zlib wants a non-null pointer even for no bytes.
-                let input = data.baseAddress?.assumingMemoryBound(to: Bytef.self) ?? placeholder.baseAddress!
-                return compress2(out.baseAddress, &length, input, uLong(data.count), Z_BEST_SPEED)
+    /// About how many bytes of objects a caller hands to ``objects(_:)`` at a time.
+    static let sliceBytes = 4 << 20
+
+    /// Appends `objects` undeltified, in order; their bytes are compressed on all cores.
+    mutating func objects(_ objects: [Object]) throws {
+        let compressed = try Self.compress(objects)
+        for (object, bytes) in zip(objects, compressed) {
+            // Type and size: the first byte has the type in bits 4-6 and the size's low four
+            // bits; each further byte seven more bits; the top bit says another byte follows.
+            var size = object.data.count
+            var byte = UInt8(truncatingIfNeeded: (Int(object.type.rawValue) << 4) | (size & 0x0f))
+            size >>= 4
+            while size > 0 {
+                buffer.append(byte | 0x80)
+                byte = UInt8(truncatingIfNeeded: size & 0x7f)
+                size >>= 7
+            }
+            buffer.append(byte)
+            buffer += bytes
+            if buffer.count >= Self.bufferSize { try flush() }
+        }
+    }
+
+    /// Each object's bytes zlib-compressed (fastest level), worked out on all cores in
+    /// contiguous runs; results in order.
+    private static func compress(_ objects: [Object]) throws -> [[UInt8]] {
+        let runs = min(objects.count, 8 * ProcessInfo.processInfo.activeProcessorCount)
+        guard runs > 0 else { return [] }
+        let results = UnsafeMutableBufferPointer<[UInt8]?>.allocate(capacity: objects.count)
+        defer { results.deallocate() }
+        let slots = CompressedSlots(results)
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            for index in (objects.count * run / runs)..<(objects.count * (run + 1) / runs) {
+                slots.store(compress(objects[index].data), at: index)
             }
         }
-        guard result == Z_OK else {
-            throw GitError(code: .init(rawValue: -1), function: "compress2", message: "zlib error \(result)")
+        defer { _ = results.baseAddress!.deinitialize(count: objects.count) }
+        return try results.map { compressed throws(GitError) in
+            // zlib fails only for want of memory.
+            guard let compressed else { throw GitError(code: .init(rawValue: -1), function: "compress2", message: "out of memory") }
+            return compressed
         }
-        buffer += compressed[..<Int(length)]
-        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
+    private static func compress(_ data: UnsafeRawBufferPointer) -> [UInt8]? {
+        let bound = Int(compressBound(uLong(data.count)))
+        var length = uLong(bound)
+        var result = Z_OK
+        let empty: UInt8 = 0
+        let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+            withUnsafePointer(to: empty) { placeholder in
+                // zlib wants a non-null pointer even for no bytes.
+                let input = data.baseAddress?.assumingMemoryBound(to: Bytef.self) ?? placeholder
+                result = compress2(buffer.baseAddress, &length, input, uLong(data.count), Z_BEST_SPEED)
+            }
+            count = result == Z_OK ? Int(length) : 0
+        }
+        return result == Z_OK ? out : nil
     }
 
     /// Appends the trailer and lets the indexer write the pack and its index.
@@ -79,5 +116,20 @@ struct PackStream {
             try check(git_indexer_append(indexer, raw.baseAddress, raw.count, &progress))
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Where compressing threads put each object's result, each at its own index.
+/// `@unchecked Sendable`: every index is written by exactly one thread, and read only after
+/// `concurrentPerform` returns, which orders the writes before the reads.
+private struct CompressedSlots: @unchecked Sendable {
+    let storage: UnsafeMutableBufferPointer<[UInt8]?>
+
+    init(_ storage: UnsafeMutableBufferPointer<[UInt8]?>) {
+        self.storage = storage
+    }
+
+    func store(_ value: [UInt8]?, at index: Int) {
+        (storage.baseAddress! + index).initialize(to: value)
     }
 }

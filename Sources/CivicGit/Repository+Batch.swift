@@ -86,14 +86,26 @@ extension Repository {
         defer { git_indexer_free(indexer) }
         var stream = PackStream(indexer: indexer!)
         try stream.header(count: fresh.count)
-        for id in fresh {
-            var oid = id.raw
-            var object: OpaquePointer?
-            try check(git_odb_read(&object, odb, &oid))
-            defer { git_odb_object_free(object) }
-            let size = git_odb_object_size(object)
-            let data = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: size)
-            try stream.object(type: git_odb_object_type(object), data: data)
+        // A few megabytes of objects at a time, compressed on all cores, appended in order.
+        var next = 0
+        while next < fresh.count {
+            var read: [OpaquePointer] = []
+            defer { read.forEach { git_odb_object_free($0) } }
+            var bytes = 0
+            while next < fresh.count, bytes < PackStream.sliceBytes {
+                var oid = fresh[next].raw
+                var object: OpaquePointer?
+                try check(git_odb_read(&object, odb, &oid))
+                read.append(object!)
+                bytes += git_odb_object_size(object)
+                next += 1
+            }
+            try stream.objects(
+                read.map { object in
+                    PackStream.Object(
+                        type: git_odb_object_type(object),
+                        data: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
+                })
         }
         try stream.finish()
     }

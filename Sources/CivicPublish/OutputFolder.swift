@@ -150,10 +150,10 @@ public final class OutputFolder {
         return fstatat(folder, relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
-    /// The bytes of the file at `relativePath`, if it is there.
-    public func contents(of relativePath: String) -> [UInt8]? {
-        guard let path = try? resolve(relativePath) else { return nil }
-        return try? FileReader.read(path).get()
+    /// The absolute path of a file in the folder, nil for a path that could leave it (see
+    /// ``stage(_:to:)``): for reading it on another thread.
+    public func location(of relativePath: String) -> String? {
+        try? resolve(relativePath)
     }
 
     /// The absolute path for a relative one, refusing `..`, absolute paths, empty segments,

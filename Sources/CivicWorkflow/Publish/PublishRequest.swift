@@ -150,7 +150,7 @@ public struct PublishRequest {
             let archive = RecordsArchive(repository: repository)
             let (items, records, state) = try queueAndRecord(
                 published, approvals: approvals, settings: settings, builder: builder,
-                site: site, queue: queue, archive: archive, read: try recordsLoad.take())
+                site: site, queue: queue, archive: archive, otherCore: otherCore, read: try recordsLoad.take())
             if records > 0 { saves.append(Background(on: otherCore) { try RecordsArchive.saveCache(state, gitDirectory: gitDirectory) }) }
             // Every run adds a pack of records: index them together now and then, so that
             // object lookups stay one search however many runs there were. Speed only, so a
@@ -223,7 +223,7 @@ public struct PublishRequest {
     /// at any moment never loses an item and never writes one twice.
     private func queueAndRecord(
         _ published: [PublishedPost], approvals: ApprovalReport, settings: Settings, builder: SiteBuilder,
-        site: OutputFolder, queue: QueueWriter, archive: RecordsArchive,
+        site: OutputFolder, queue: QueueWriter, archive: RecordsArchive, otherCore: DispatchQueue,
         read: consuming (cached: ArchiveState, pending: [PendingRecord])?
     ) throws -> (queued: [QueueItem], records: Int, state: ArchiveState) {
         let repository = archive.repository
@@ -240,35 +240,61 @@ public struct PublishRequest {
             ?? Self.pendingRecords(published, onBranch: approvals.files, state: state)
         // A batch an interrupted run left half done is completed first, never written twice.
         let alreadyWritten = try queue.recover()
+        let retention = settings.config.retention["posts"]
+        let (gitDirectory, now) = (repository.gitDirectory, now)
         var written: [QueueItem] = []
         for start in stride(from: 0, to: pending.count, by: 500) {
-            var drafts: [RecordsArchive.Draft] = []
-            for (item, path, live) in pending[start..<min(pending.count, start + 500)] {
-                let bytes = try item.flatMap { ObjectID(hex: $0.blob) }.map { try repository.blob($0) } ?? []
-                let post = Post.parse(path: path, bytes: bytes)
-                if let live {
-                    drafts.append(try withdrawal(of: path, live: live, item: item, post: post, config: settings.config))
-                } else if let item {
-                    let items = item.summary.platforms.filter(settings.config.platforms.contains)
-                        .map { QueueItem(item, post: post, platform: $0, action: .create, config: settings.config) }
-                        .filter { !state.queued.contains($0.idempotencyKey) }
-                    let files = try items.map(QueueFile.init)
-                    let page = item.pageFile.flatMap(site.contents(of:))
-                    drafts.append(
-                        .init(
-                            action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
-                            publishAt: item.publishAt, source: bytes,
-                            page: page ?? Array(builder.renderPage(item, post: post).utf8),
-                            queueItems: files))
-                }
-            }
+            let chunk = Array(pending[start..<min(pending.count, start + 500)])
+            let drafts = try drafts(for: chunk, settings: settings, builder: builder, site: site, queued: state.queued, repository: repository)
             let items = drafts.flatMap(\.queueItems)
+            // The records are made (in memory, then one pack, nothing visible) on the other
+            // core while this one writes the queue files; the branch moves only once the
+            // queue's journal is durable, so a run killed in between loses no item.
+            let position = RecordsArchive.Position(state)
+            let records = Background(on: otherCore) {
+                try RecordsArchive.write(drafts, after: position, gitDirectory: gitDirectory, now: now, retention: retention)
+            }
             try queue.write(items, skipping: alreadyWritten)
-            try archive.append(drafts, to: &state, now: now, retention: settings.config.retention["posts"])
+            try archive.publish(try records.take(), to: &state)
             try queue.finish()
             written += items.map(\.item).filter { !alreadyWritten.contains($0.idempotencyKey) }
         }
         return (written, pending.count, state)
+    }
+
+    /// The records (with their queue items) for a chunk of what is new. Sources are read
+    /// and pages located here, on one thread (one libgit2 handle; the site folder remembers
+    /// the folders it checked); the posts are parsed and the queue items made on all cores.
+    private func drafts(
+        for chunk: [PendingRecord], settings: Settings, builder: SiteBuilder, site: OutputFolder, queued: KeySet,
+        repository: Repository
+    ) throws -> [RecordsArchive.Draft] {
+        let sources = try chunk.map { pending in
+            try pending.item.flatMap { ObjectID(hex: $0.blob) }.map { try repository.blob($0) } ?? []
+        }
+        let pages = chunk.map { pending in pending.live == nil ? pending.item?.pageFile.flatMap(site.location(of:)) : nil }
+        let (config, now) = (settings.config, now)
+        let results = parallelMap(count: chunk.count, batch: 8) { index -> Result<RecordsArchive.Draft?, Error> in
+            Result {
+                let (item, path, live) = chunk[index]
+                let post = Post.parse(path: path, bytes: sources[index])
+                if let live {
+                    return try Self.withdrawal(of: path, live: live, item: item, post: post, config: config, now: now)
+                }
+                guard let item else { return nil }
+                let files = try item.summary.platforms.filter(config.platforms.contains)
+                    .map { QueueItem(item, post: post, platform: $0, action: .create, config: config) }
+                    .filter { !queued.contains($0.idempotencyKey) }
+                    .map(QueueFile.init)
+                let page = pages[index].flatMap { try? FileReader.read($0).get() }
+                return .init(
+                    action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
+                    publishAt: item.publishAt, source: sources[index],
+                    page: page ?? Array(builder.renderPage(item, post: post).utf8),
+                    queueItems: files)
+            }
+        }
+        return try results.compactMap { try $0.get() }
     }
 
     /// A post version to record (a publication), or a live post to withdraw.
@@ -298,9 +324,9 @@ public struct PublishRequest {
     }
 
     /// A withdrawal of a live post from every platform it went to.
-    private func withdrawal(
+    private static func withdrawal(
         of path: String, live: ArchiveState.LivePost, item: PublishedPost?, post: Post,
-        config: Config
+        config: Config, now: Timestamp
     ) throws -> RecordsArchive.Draft {
         let basis = PublishedPost(
             summary: item?.summary ?? PostSummary(post), blob: live.blob, commit: item?.commit ?? live.commit,

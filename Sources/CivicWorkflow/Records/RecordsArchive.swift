@@ -24,7 +24,7 @@ public final class RecordsArchive {
     }
 
     /// A record to append, before it has a sequence number and a place in the chain.
-    public struct Draft {
+    public struct Draft: Sendable {
         public var action: Record.Action
         public var path: String
         public var blob: String
@@ -100,38 +100,83 @@ public final class RecordsArchive {
     /// Appends drafts as one commit each through a batch handle (one packfile for all), then
     /// moves the branch once, only if it still points where it did (no lost records).
     public func append(_ drafts: [Draft], to state: inout ArchiveState, now: Timestamp, retention: String?) throws {
-        guard !drafts.isEmpty else { return }
-        let batch = try Repository.openBatch(at: repository.gitDirectory)
-        let oldTip = state.tip.flatMap { ObjectID(hex: $0) }
+        let written = try Self.write(
+            drafts, after: Position(state), gitDirectory: repository.gitDirectory, now: now, retention: retention)
+        try publish(written, to: &state)
+    }
+
+    /// Where the next record goes: after the branch's tip, the last record's sequence number
+    /// and the hash of its `record.json`.
+    public struct Position: Sendable {
+        var tip: String?
+        var sequence: Int
+        var lastHash: String?
+
+        public init(_ state: ArchiveState) {
+            (tip, sequence, lastHash) = (state.tip, state.sequence, state.lastHash)
+        }
+    }
+
+    /// Records written to the repository (one pack) but not yet on the branch.
+    public struct Written: Sendable {
+        var oldTip: ObjectID?
+        var tip: ObjectID?
+        /// Each record, with its queue items' keys and the hash of its `record.json`.
+        var records: [(record: Record, queueKeys: [String], hash: String)]
+    }
+
+    /// The drafts as records after `position`, one commit each, written through a batch
+    /// handle on the repository at `gitDirectory` as one packfile. Nothing is visible until
+    /// ``publish(_:to:)`` moves the branch; this may run on another thread than an archive's.
+    public static func write(
+        _ drafts: [Draft], after position: Position, gitDirectory: String, now: Timestamp, retention: String?
+    ) throws -> Written {
+        let oldTip = position.tip.flatMap { ObjectID(hex: $0) }
+        var written = Written(oldTip: oldTip, tip: oldTip, records: [])
+        guard !drafts.isEmpty else { return written }
+        let batch = try Repository.openBatch(at: gitDirectory)
         var tree = try oldTip.map { try batch.commit($0).tree }
-        var tip = oldTip
         let time = Date(timeIntervalSince1970: TimeInterval(now.secondsSinceEpoch))
         let author = Signature(name: Self.signature.0, email: Self.signature.1, time: time)
+        var (sequence, lastHash) = (position.sequence, position.lastHash)
         for draft in drafts {
             var files: [(String, [UInt8])] = [("source.md", draft.source)]
             if let page = draft.page { files.append(("page.html", page)) }
             for file in draft.queueItems { files.append(("queue/\(file.item.idempotencyKey).json", file.bytes)) }
+            sequence += 1
             var record = Record(
-                sequence: state.sequence + 1, action: draft.action,
+                sequence: sequence, action: draft.action,
                 post: .init(path: draft.path, blob: draft.blob, commit: draft.commit), approval: draft.approval,
                 recordedAt: now.description, publishAt: draft.publishAt.description, retention: retention,
                 retainUntil: retention.flatMap { Record.retainUntil(from: now.day, period: $0)?.description },
                 versionKey: Record.versionKey(path: draft.path, blob: draft.blob, action: draft.action),
-                files: [:], previous: state.lastHash)
+                files: [:], previous: lastHash)
             record.platforms = draft.queueItems.map(\.item.platform).sorted()
             for (name, bytes) in files { record.files[name] = sha256Hex(bytes) }
             let recordBytes = try record.encoded()
             let blobs = try (files + [("record.json", recordBytes)]).map { (name: $0.0, blob: try batch.writeBlob($0.1)) }
             tree = try batch.tree(tree, placing: blobs, in: record.folder)
-            tip = try batch.createCommit(
-                tree: tree!, parents: tip.map { [$0] } ?? [], author: author, committer: author,
+            written.tip = try batch.createCommit(
+                tree: tree!, parents: written.tip.map { [$0] } ?? [], author: author, committer: author,
                 message: "record \(record.sequence): \(draft.action.rawValue) \(draft.path)\n\nprevious: \(record.previous ?? "none")\n")
-            apply(record, queueKeys: draft.queueItems.map(\.item.idempotencyKey), to: &state)
-            state.lastHash = sha256Hex(recordBytes)
+            lastHash = sha256Hex(recordBytes)
+            written.records.append((record, draft.queueItems.map(\.item.idempotencyKey), lastHash!))
         }
         try batch.flushBatch()
-        try repository.moveReference(Self.reference, to: tip!, from: oldTip, message: "civicpost publish: \(drafts.count) records")
-        state.tip = tip!.hex
+        return written
+    }
+
+    /// Moves the branch to records ``write(_:after:gitDirectory:now:retention:)`` made, only if it still
+    /// points where it did then (no lost records), and brings `state` up to them.
+    public func publish(_ written: Written, to state: inout ArchiveState) throws {
+        guard let tip = written.tip, tip != written.oldTip else { return }
+        try repository.moveReference(
+            Self.reference, to: tip, from: written.oldTip, message: "civicpost publish: \(written.records.count) records")
+        for (record, queueKeys, hash) in written.records {
+            apply(record, queueKeys: queueKeys, to: &state)
+            state.lastHash = hash
+        }
+        state.tip = tip.hex
     }
 
     /// Keeps the state beside the branch so the next run need not read every record. Call it
