@@ -245,7 +245,8 @@ public struct PublishRequest {
         var written: [QueueItem] = []
         for start in stride(from: 0, to: pending.count, by: 500) {
             let chunk = Array(pending[start..<min(pending.count, start + 500)])
-            let drafts = try drafts(for: chunk, settings: settings, builder: builder, site: site, queued: state.queued, repository: repository)
+            let drafts = try drafts(
+                for: chunk, settings: settings, builder: builder, site: site, queued: state.queued, repository: repository)
             let items = drafts.flatMap(\.queueItems)
             // The records are made (in memory, then one pack, nothing visible) on the other
             // core while this one writes the queue files; the branch moves only once the
