@@ -80,20 +80,37 @@ struct PackStream {
         }
     }
 
+    /// `data` zlib-compressed at the fastest level, with a window and hash table no larger
+    /// than it needs: records are mostly a few kilobytes, and zlib's defaults (a 32 KB window,
+    /// a 64K-entry hash table cleared on every start) cost more to set up than to use.
+    /// The size is in each stream's header, so whoever inflates it allocates as little.
     private static func compress(_ data: UnsafeRawBufferPointer) -> [UInt8]? {
-        let bound = Int(compressBound(uLong(data.count)))
-        var length = uLong(bound)
+        var windowBits: Int32 = 9  // zlib's smallest
+        while windowBits < 15, 1 << windowBits < data.count { windowBits += 1 }
+        var stream = z_stream()
+        let memoryLevel = max(1, windowBits - 7)  // a hash table of 2^(level + 7) entries
+        guard
+            deflateInit2_(
+                &stream, Z_BEST_SPEED, Z_DEFLATED, windowBits, memoryLevel, Z_DEFAULT_STRATEGY, zlibVersion(),
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { return nil }
+        defer { deflateEnd(&stream) }
+        let bound = Int(deflateBound(&stream, uLong(data.count)))
         var result = Z_OK
         let empty: UInt8 = 0
         let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             withUnsafePointer(to: empty) { placeholder in
-                // zlib wants a non-null pointer even for no bytes.
-                let input = data.baseAddress?.assumingMemoryBound(to: Bytef.self) ?? placeholder
-                result = compress2(buffer.baseAddress, &length, input, uLong(data.count), Z_BEST_SPEED)
+                // zlib wants a non-null pointer even for no bytes; it does not write through it.
+                stream.next_in = UnsafeMutablePointer(
+                    mutating: data.baseAddress?.assumingMemoryBound(to: Bytef.self) ?? placeholder)
+                stream.avail_in = uInt(data.count)
+                stream.next_out = buffer.baseAddress
+                stream.avail_out = uInt(bound)
+                result = deflate(&stream, Z_FINISH)
             }
-            count = result == Z_OK ? Int(length) : 0
+            count = result == Z_STREAM_END ? Int(stream.total_out) : 0
         }
-        return result == Z_OK ? out : nil
+        return result == Z_STREAM_END ? out : nil
     }
 
     /// Appends the trailer and lets the indexer write the pack and its index.
