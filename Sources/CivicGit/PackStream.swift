@@ -28,12 +28,14 @@ struct PackStream {
         for shift in stride(from: 24, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: count >> shift)) }
     }
 
-    /// One object to append: its type (commit, tree, blob or tag) and its bytes, which stay
-    /// valid and unchanged until ``objects(_:)`` returns.
+    /// One object to append: its type (commit, tree, blob or tag), its size, and either its
+    /// bytes, which stay valid and unchanged until ``objects(_:)`` returns, or them compressed.
     /// `@unchecked Sendable`: the bytes are only read, by the compressing threads.
     struct Object: @unchecked Sendable {
         var type: git_object_t
-        var data: UnsafeRawBufferPointer
+        var size: Int
+        var data: UnsafeRawBufferPointer? = nil
+        var compressed: [UInt8]? = nil
     }
 
     /// About how many bytes of objects a caller hands to ``objects(_:)`` at a time.
@@ -45,7 +47,7 @@ struct PackStream {
         for (object, bytes) in zip(objects, compressed) {
             // Type and size: the first byte has the type in bits 4-6 and the size's low four
             // bits; each further byte seven more bits; the top bit says another byte follows.
-            var size = object.data.count
+            var size = object.size
             var byte = UInt8(truncatingIfNeeded: (Int(object.type.rawValue) << 4) | (size & 0x0f))
             size >>= 4
             while size > 0 {
@@ -69,7 +71,8 @@ struct PackStream {
         let slots = CompressedSlots(results)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             for index in (objects.count * run / runs)..<(objects.count * (run + 1) / runs) {
-                slots.store(compress(objects[index].data), at: index)
+                let object = objects[index]
+                slots.store(object.compressed ?? object.data.flatMap(compress), at: index)
             }
         }
         defer { _ = results.baseAddress!.deinitialize(count: objects.count) }
@@ -84,7 +87,7 @@ struct PackStream {
     /// than it needs: records are mostly a few kilobytes, and zlib's defaults (a 32 KB window,
     /// a 64K-entry hash table cleared on every start) cost more to set up than to use.
     /// The size is in each stream's header, so whoever inflates it allocates as little.
-    private static func compress(_ data: UnsafeRawBufferPointer) -> [UInt8]? {
+    static func compress(_ data: UnsafeRawBufferPointer) -> [UInt8]? {
         var windowBits: Int32 = 9  // zlib's smallest
         while windowBits < 15, 1 << windowBits < data.count { windowBits += 1 }
         var stream = z_stream()

@@ -57,6 +57,7 @@ extension Repository {
         guard let mempack else { return }
         if !batchObjects.isEmpty { try writePack(batchObjects) }
         batchObjects.removeAll()
+        batchCompressed.removeAll()
         try check(git_mempack_reset(mempack))
         // What was in memory is in the new pack now: the handle must see it.
         if let (backend, refresh) = packs, let refresh { try check(refresh(backend)) }
@@ -86,26 +87,33 @@ extension Repository {
         defer { git_indexer_free(indexer) }
         var stream = PackStream(indexer: indexer!)
         try stream.header(count: fresh.count)
-        // A few megabytes of objects at a time, compressed on all cores, appended in order.
+        // A few megabytes of objects at a time, compressed on all cores (but those compressed
+        // already), appended in order.
         var next = 0
         while next < fresh.count {
             var read: [OpaquePointer] = []
             defer { read.forEach { git_odb_object_free($0) } }
+            var slice: [PackStream.Object] = []
             var bytes = 0
             while next < fresh.count, bytes < PackStream.sliceBytes {
-                var oid = fresh[next].raw
+                let id = fresh[next]
+                next += 1
+                if let prepared = batchCompressed[id] {
+                    slice.append(PackStream.Object(type: GIT_OBJECT_BLOB, size: prepared.size, compressed: prepared.bytes))
+                    continue
+                }
+                var oid = id.raw
                 var object: OpaquePointer?
                 try check(git_odb_read(&object, odb, &oid))
                 read.append(object!)
-                bytes += git_odb_object_size(object)
-                next += 1
-            }
-            try stream.objects(
-                read.map { object in
+                let size = git_odb_object_size(object)
+                slice.append(
                     PackStream.Object(
-                        type: git_odb_object_type(object),
-                        data: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
-                })
+                        type: git_odb_object_type(object), size: size,
+                        data: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: size)))
+                bytes += size
+            }
+            try stream.objects(slice)
         }
         try stream.finish()
     }
@@ -139,6 +147,21 @@ extension Repository {
         defer { git_odb_free(disk) }
         try check(git_odb_write_multi_pack_index(disk))
         return true
+    }
+
+    /// Writes a blob made ready on another thread. Through a batch handle it goes into the
+    /// memory store under its id, with no hashing and no look-up, and into the next pack as
+    /// compressed already; through any other handle it is written as ``writeBlob(_:)-([UInt8])``
+    /// writes bytes.
+    public func writeBlob(_ blob: PreparedBlob) throws -> ObjectID {
+        guard let mempack, let write = mempack.pointee.write else { return try writeBlob(blob.bytes) }
+        var oid = blob.id.raw
+        try blob.bytes.withUnsafeBytes { raw in
+            try check(write(mempack, &oid, raw.baseAddress, raw.count, GIT_OBJECT_BLOB))
+        }
+        batchObjects.append(blob.id)
+        batchCompressed[blob.id] = (blob.bytes.count, blob.compressed)
+        return blob.id
     }
 
     /// Notes an object written through a batch handle, for ``flushBatch()``.
@@ -236,5 +259,25 @@ extension Repository {
         try check(git_treebuilder_write(&out, builder))
         noteBatchObject(ObjectID(out))
         return ObjectID(out)
+    }
+}
+
+/// A blob made ready for a batch handle on any thread: its id (`git_odb_hash`) and its bytes
+/// compressed as a pack stores them, so that the thread writing the batch does neither.
+public struct PreparedBlob: Sendable {
+    public let id: ObjectID
+    let bytes: [UInt8]
+    let compressed: [UInt8]
+
+    public init(_ bytes: [UInt8]) throws {
+        _ = libgit2Initialized
+        var oid = git_oid()
+        try bytes.withUnsafeBytes { raw in
+            try check(git_odb_hash(&oid, raw.baseAddress, raw.count, GIT_OBJECT_BLOB))
+        }
+        guard let compressed = bytes.withUnsafeBytes(PackStream.compress) else {
+            throw GitError(code: .init(rawValue: -1), function: "deflate", message: "out of memory")
+        }
+        (id, self.bytes, self.compressed) = (ObjectID(oid), bytes, compressed)
     }
 }

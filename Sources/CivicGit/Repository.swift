@@ -14,6 +14,9 @@ public final class Repository {
     var packs: (UnsafeMutablePointer<git_odb_backend>, (@convention(c) (UnsafeMutablePointer<git_odb_backend>?) -> Int32)?)?
     /// Objects written through a batch handle since its last flush.
     var batchObjects: [ObjectID] = []
+    /// Blobs written through a batch handle already compressed (``writeBlob(_:)-PreparedBlob``):
+    /// their size and their bytes as the next pack stores them.
+    var batchCompressed: [ObjectID: (size: Int, bytes: [UInt8])] = [:]
     /// Trees read recently, by id.
     let trees = TreeCache()
 

@@ -113,9 +113,14 @@ import Testing
         let batch = try Repository.openBatch(at: sandbox.root.path)
         let signature = Signature(name: "civicpost", email: "civicpost@localhost", time: Date(timeIntervalSince1970: 1_800_000_000))
 
-        // On top of the loose commit and tree; "A\n" is the loose blob again.
+        // On top of the loose commit and tree; "A\n" is the loose blob again. Blobs made ready
+        // on another thread carry the ids git gives them, and are packed as they were compressed.
         let again = try batch.writeBlob(Array("A\n".utf8))
-        let new = try batch.writeBlob(Array("B\n".utf8))
+        let prepared = try PreparedBlob(Array("B\n".utf8))
+        try sandbox.write("untracked-b.txt", "B\n")
+        #expect(prepared.id.hex == (try sandbox.git("hash-object", "untracked-b.txt")).trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(try PreparedBlob([]).id.hex == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391")
+        let new = try batch.writeBlob(prepared)
         let base = try batch.commit(first).tree
         let tree = try batch.tree(base, placing: [(name: "a.md", blob: again), (name: "b.md", blob: new)], in: "records/1/")
         let second = try batch.createCommit(tree: tree, parents: [first], author: signature, committer: signature, message: "second\n")

@@ -247,7 +247,7 @@ public struct PublishRequest {
             let chunk = Array(pending[start..<min(pending.count, start + 500)])
             let drafts = try drafts(
                 for: chunk, settings: settings, builder: builder, site: site, queued: state.queued, repository: repository)
-            let items = drafts.flatMap(\.queueItems)
+            let items = drafts.flatMap(\.draft.queueItems)
             // The records are made (in memory, then one pack, nothing visible) on the other
             // core while this one writes the queue files; the branch moves only once the
             // queue's journal is durable, so a run killed in between loses no item.
@@ -265,34 +265,39 @@ public struct PublishRequest {
 
     /// The records (with their queue items) for a chunk of what is new. Sources are read
     /// and pages located here, on one thread (one libgit2 handle; the site folder remembers
-    /// the folders it checked); the posts are parsed and the queue items made on all cores.
+    /// the folders it checked); the posts are parsed, the queue items made and the records'
+    /// files hashed and compressed on all cores.
     private func drafts(
         for chunk: [PendingRecord], settings: Settings, builder: SiteBuilder, site: OutputFolder, queued: KeySet,
         repository: Repository
-    ) throws -> [RecordsArchive.Draft] {
+    ) throws -> [RecordsArchive.PreparedDraft] {
         let sources = try chunk.map { pending in
             try pending.item.flatMap { ObjectID(hex: $0.blob) }.map { try repository.blob($0) } ?? []
         }
         let pages = chunk.map { pending in pending.live == nil ? pending.item?.pageFile.flatMap(site.location(of:)) : nil }
         let (config, now) = (settings.config, now)
-        let results = parallelMap(count: chunk.count, batch: 8) { index -> Result<RecordsArchive.Draft?, Error> in
+        let results = parallelMap(count: chunk.count, batch: 8) { index -> Result<RecordsArchive.PreparedDraft?, Error> in
             Result {
                 let (item, path, live) = chunk[index]
                 let post = Post.parse(path: path, bytes: sources[index])
+                let draft: RecordsArchive.Draft
                 if let live {
-                    return try Self.withdrawal(of: path, live: live, item: item, post: post, config: config, now: now)
+                    draft = try Self.withdrawal(of: path, live: live, item: item, post: post, config: config, now: now)
+                } else if let item {
+                    let files = try item.summary.platforms.filter(config.platforms.contains)
+                        .map { QueueItem(item, post: post, platform: $0, action: .create, config: config) }
+                        .filter { !queued.contains($0.idempotencyKey) }
+                        .map(QueueFile.init)
+                    let page = pages[index].flatMap { try? FileReader.read($0).get() }
+                    draft = .init(
+                        action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
+                        publishAt: item.publishAt, source: sources[index],
+                        page: page ?? Array(builder.renderPage(item, post: post).utf8),
+                        queueItems: files)
+                } else {
+                    return nil
                 }
-                guard let item else { return nil }
-                let files = try item.summary.platforms.filter(config.platforms.contains)
-                    .map { QueueItem(item, post: post, platform: $0, action: .create, config: config) }
-                    .filter { !queued.contains($0.idempotencyKey) }
-                    .map(QueueFile.init)
-                let page = pages[index].flatMap { try? FileReader.read($0).get() }
-                return .init(
-                    action: .publish, path: path, blob: item.blob, commit: item.commit, approval: item.approval,
-                    publishAt: item.publishAt, source: sources[index],
-                    page: page ?? Array(builder.renderPage(item, post: post).utf8),
-                    queueItems: files)
+                return try RecordsArchive.PreparedDraft(draft)
             }
         }
         return try results.compactMap { try $0.get() }

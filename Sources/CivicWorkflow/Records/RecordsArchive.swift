@@ -97,12 +97,20 @@ public final class RecordsArchive {
         }
     }
 
-    /// Appends drafts as one commit each through a batch handle (one packfile for all), then
-    /// moves the branch once, only if it still points where it did (no lost records).
-    public func append(_ drafts: [Draft], to state: inout ArchiveState, now: Timestamp, retention: String?) throws {
-        let written = try Self.write(
-            drafts, after: Position(state), gitDirectory: repository.gitDirectory, now: now, retention: retention)
-        try publish(written, to: &state)
+    /// A draft with its files made ready on any thread: each file's name, blob (id and
+    /// compressed bytes) and SHA-256, so that the thread writing the records, one after
+    /// another, only makes the small objects that chain them.
+    public struct PreparedDraft: Sendable {
+        var draft: Draft
+        var files: [(name: String, blob: PreparedBlob, sha256: String)]
+
+        public init(_ draft: Draft) throws {
+            var named: [(String, [UInt8])] = [("source.md", draft.source)]
+            if let page = draft.page { named.append(("page.html", page)) }
+            for file in draft.queueItems { named.append(("queue/\(file.item.idempotencyKey).json", file.bytes)) }
+            self.draft = draft
+            files = try named.map { (name: $0.0, blob: try PreparedBlob($0.1), sha256: sha256Hex($0.1)) }
+        }
     }
 
     /// Where the next record goes: after the branch's tip, the last record's sequence number
@@ -129,7 +137,7 @@ public final class RecordsArchive {
     /// handle on the repository at `gitDirectory` as one packfile. Nothing is visible until
     /// ``publish(_:to:)`` moves the branch; this may run on another thread than an archive's.
     public static func write(
-        _ drafts: [Draft], after position: Position, gitDirectory: String, now: Timestamp, retention: String?
+        _ drafts: [PreparedDraft], after position: Position, gitDirectory: String, now: Timestamp, retention: String?
     ) throws -> Written {
         let oldTip = position.tip.flatMap { ObjectID(hex: $0) }
         var written = Written(oldTip: oldTip, tip: oldTip, records: [])
@@ -139,10 +147,8 @@ public final class RecordsArchive {
         let time = Date(timeIntervalSince1970: TimeInterval(now.secondsSinceEpoch))
         let author = Signature(name: Self.signature.0, email: Self.signature.1, time: time)
         var (sequence, lastHash) = (position.sequence, position.lastHash)
-        for draft in drafts {
-            var files: [(String, [UInt8])] = [("source.md", draft.source)]
-            if let page = draft.page { files.append(("page.html", page)) }
-            for file in draft.queueItems { files.append(("queue/\(file.item.idempotencyKey).json", file.bytes)) }
+        for prepared in drafts {
+            let draft = prepared.draft
             sequence += 1
             var record = Record(
                 sequence: sequence, action: draft.action,
@@ -152,9 +158,10 @@ public final class RecordsArchive {
                 versionKey: Record.versionKey(path: draft.path, blob: draft.blob, action: draft.action),
                 files: [:], previous: lastHash)
             record.platforms = draft.queueItems.map(\.item.platform).sorted()
-            for (name, bytes) in files { record.files[name] = sha256Hex(bytes) }
+            for file in prepared.files { record.files[file.name] = file.sha256 }
             let recordBytes = try record.encoded()
-            let blobs = try (files + [("record.json", recordBytes)]).map { (name: $0.0, blob: try batch.writeBlob($0.1)) }
+            var blobs = try prepared.files.map { (name: $0.name, blob: try batch.writeBlob($0.blob)) }
+            blobs.append((name: "record.json", blob: try batch.writeBlob(recordBytes)))
             tree = try batch.tree(tree, placing: blobs, in: record.folder)
             written.tip = try batch.createCommit(
                 tree: tree!, parents: written.tip.map { [$0] } ?? [], author: author, committer: author,
