@@ -13,6 +13,7 @@ public struct Theme: Sendable {
     /// Builds a theme from files keyed by their path inside `templates/`; `.mustache` files
     /// are templates, the rest assets. Throws a ``TemplateError`` naming file:line:col.
     public init(builtIn: [String: [UInt8]], overrides: [String: [UInt8]] = [:]) throws(TemplateError) {
+        HTMLEscaping.register()
         let files = builtIn.merging(overrides) { _, override in override }
         var library = MustacheLibrary()
         var assets: [String: [UInt8]] = [:]
@@ -27,10 +28,14 @@ public struct Theme: Sendable {
                 throw TemplateError(path: origin, line: 1, column: 1, reason: "not valid UTF-8")
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                // Every template, partials too (a partial starts over with swift-mustache's own
+                // escaping), begins with a line of its own naming ``HTMLEscaping``: a standalone
+                // tag, so the line leaves no trace in the output, and the template's own lines
+                // keep their numbers, less one.
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw TemplateError(
-                    path: origin, line: error.context.lineNumber, column: error.context.columnNumber,
+                    path: origin, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                     reason: "\(error.error)")
             } catch {
                 throw TemplateError(path: origin, line: 1, column: 1, reason: "\(error)")
@@ -43,9 +48,55 @@ public struct Theme: Sendable {
         self.assets = assets
     }
 
-    /// Renders a template with a context built of dictionaries, arrays, strings and booleans.
+    /// Renders a template with a context built of dictionaries, arrays, strings and booleans,
+    /// escaping each value with ``HTMLEscaping``.
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+}
+
+/// HTML escaping of template values, one Unicode scalar at a time: `&`, `<`, `>`, `"` and `'`
+/// become `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`, as swift-mustache writes them.
+///
+/// swift-mustache's own escaping compares whole characters (grapheme clusters): a quote
+/// followed by a combining mark (`"` U+0301) is one character, not `"`, and went through
+/// as it was. In an attribute (`content="{{page.title}}"`) that quote ends the value, and a
+/// post's title could add attributes of its own. Registered under swift-mustache's name
+/// `HTML`, so a city template's `{{% CONTENT_TYPE: HTML }}` gets it too, and named by the
+/// pragma every template starts with (``pragma``).
+struct HTMLEscaping: MustacheContentType {
+    static let name = "HTML"
+    /// The first line of every template as parsed.
+    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+
+    private static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
+
+    /// Registers the escaping (once per process); call before parsing templates.
+    static func register() {
+        _ = registered
+    }
+
+    func escapeText(_ text: String) -> String {
+        // Most values need nothing: one pass over the bytes says so. The five are ASCII, and
+        // UTF-8 never uses an ASCII byte inside another scalar.
+        let needsWork = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        }
+        guard needsWork else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -1,0 +1,79 @@
+import Mustache
+import Testing
+
+@testable import CivicPublish
+
+/// Template values are hostile input: every quote, angle bracket and ampersand in them is
+/// escaped, also when a combining mark follows it (one grapheme cluster, not `"`).
+@Suite struct ThemeEscapingTests {
+    let title = "Road \"\u{301} onmouseover=alert(1) x='\u{301}' <\u{338}script> & more"
+    let escaped = "Road &quot;\u{301} onmouseover=alert(1) x=&#39;\u{301}&#39; &lt;\u{338}script&gt; &amp; more"
+
+    func theme(footer: String = "<p title='{{title}}'></p>") throws -> Theme {
+        try Theme(builtIn: [
+            "post.mustache": Array(#"<meta content="{{title}}"><h1>{{title}}</h1>{{> footer}}"#.utf8),
+            "list.mustache": Array("{{{title}}}".utf8),
+            "head.mustache": [], "header.mustache": [],
+            "footer.mustache": Array(footer.utf8),
+        ])
+    }
+
+    @Test func quotesFollowedByCombiningMarksAreEscapedInPagesAndPartials() throws {
+        let page = try theme().render("post", ["title": title])
+        let expected = #"<meta content="\#(escaped)"><h1>\#(escaped)</h1><p title='\#(escaped)'></p>"#
+        // Bytes, not strings: String equality would compare grapheme clusters.
+        #expect(Array(page.utf8) == Array(expected.utf8))
+        // Triple braces stay unescaped, as the templates ask.
+        #expect(Array(try theme().render("list", ["title": title]).utf8) == Array(title.utf8))
+    }
+
+    @Test func aTemplateNamingTheHTMLContentTypeGetsTheSameEscaping() throws {
+        let page = try theme(footer: "{{% CONTENT_TYPE: HTML }}<p>{{title}}</p>").render("post", ["title": "\"\u{301}"])
+        let expected = Array("<p>&quot;\u{301}</p>".utf8)
+        #expect(Array(page.utf8.suffix(expected.count)) == expected)
+    }
+
+    /// Text without combining marks comes out as swift-mustache's own escaping writes it, so
+    /// pages built before are still current.
+    @Test func plainTextIsEscapedAsSwiftMustacheEscapesIt() throws {
+        let samples = [
+            "Fish & Chips <b>\"quoted\"</b> 'single'", "no specials at all", "", "&&<<>>\"\"''", "Straße — “quotes” 🎉 &",
+            "a\u{301}<é>",
+        ]
+        let plain = try MustacheTemplate(string: "{{value}}")
+        for sample in samples {
+            let theirs = plain.render(["value": sample])
+            #expect(Array(HTMLEscaping().escapeText(sample).utf8) == Array(theirs.utf8), "\(sample)")
+        }
+    }
+}
+
+/// A template that does not parse is named with the line and column of the problem, counted in
+/// the file as the city wrote it.
+@Suite struct ThemeErrorTests {
+    func error(in post: String) -> TemplateError? {
+        let files: [String: [UInt8]] = ["list.mustache": [], "head.mustache": [], "header.mustache": [], "footer.mustache": []]
+        do {
+            _ = try Theme(builtIn: files, overrides: ["post.mustache": Array(post.utf8)])
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// (The column is that of the closing tag's name, the part in error.)
+    @Test func errorsNameTheLineAndColumnInTheFile() {
+        #expect(
+            error(in: "<h1>{{title}}</h1>\n<p>{{#a}}x{{/b}}</p>\n")
+                == TemplateError(
+                    path: "templates/post.mustache", line: 2, column: 14, reason: "sectionCloseNameIncorrect"))
+        #expect(
+            error(in: "{{#a}}x{{/b}}")
+                == TemplateError(
+                    path: "templates/post.mustache", line: 1, column: 11, reason: "sectionCloseNameIncorrect"))
+        #expect(
+            error(in: "ok\n\n{{% CONTENT_TYPE: NOPE }}")
+                == TemplateError(
+                    path: "templates/post.mustache", line: 3, column: 26, reason: "unrecognisedConfigVariable"))
+    }
+}
