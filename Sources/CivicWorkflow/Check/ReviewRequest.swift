@@ -47,7 +47,7 @@ public struct ReviewRequest {
             let writers = authors[change.path] ?? []
             let names = Set(writers.map { "\($0.author.name) <\($0.author.email)>" }).sorted()
             out +=
-                "**\(escape(post.frontMatter?.title.value ?? change.path))** · \(escape(settings.roster.department(department)?.name ?? department))\n\n"
+                "**\(Self.escape(post.frontMatter?.title.value ?? change.path))** · \(Self.escape(settings.roster.department(department)?.name ?? department))\n\n"
             out += "- Written by: \(names.isEmpty ? "(no commit in the range wrote this version)" : names.joined(separator: ", "))"
             out += writers.isEmpty ? "\n" : " in " + writers.map { "`\($0.id.short)`" }.joined(separator: ", ") + "\n"
             let writerEmails = Set(writers.map { $0.author.email.lowercased() })
@@ -68,7 +68,7 @@ public struct ReviewRequest {
                     let length = platform.length(of: message)
                     let shown = masked(message, with: detectors)
                     let mark = length > platform.limit ? " ✗" : ""
-                    out += "| \(platform.displayName) | \(length)\(mark) | \(platform.limit) | \(escape(shown)) |\n"
+                    out += "| \(platform.displayName) | \(length)\(mark) | \(platform.limit) | \(Self.escape(shown)) |\n"
                 }
             }
             // The version as its last writer's work.
@@ -79,7 +79,7 @@ public struct ReviewRequest {
             out += "\n**Findings:** " + (active.isEmpty ? "none\n" : "\(active.count)\n\n")
             for finding in active {
                 out +=
-                    "- \(finding.severity.rawValue) at \(finding.line):\(finding.column): \(escape(finding.message)) `[\(finding.rule)]`\n"
+                    "- \(finding.severity.rawValue) at \(finding.line):\(finding.column): \(Self.escape(finding.message)) `[\(finding.rule)]`\n"
             }
             let suppressed = findings.filter(\.isSuppressed)
             if !suppressed.isEmpty {
@@ -88,7 +88,7 @@ public struct ReviewRequest {
                     let suppression = finding.suppression!
                     let expiry = suppression.expires.map { ", expires \($0)" } ?? ""
                     out +=
-                        "- line \(suppression.line): `\(finding.rule)` silenced at \(finding.line):\(finding.column): \"\(escape(suppression.reason))\"\(expiry)\n"
+                        "- line \(suppression.line): `\(finding.rule)` silenced at \(finding.line):\(finding.column): \"\(Self.escape(suppression.reason))\"\(expiry)\n"
                 }
             }
         }
@@ -112,19 +112,23 @@ public struct ReviewRequest {
     }
 
     /// Markdown-safe text for a table cell or a line: pipes, backticks, angle brackets escaped,
-    /// line breaks folded.
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "`": out += "\\`"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\n", "\r", "\r\n": out += " "
-            default: out.append(character)
+    /// line breaks folded. Scalar by scalar: a pipe followed by a combining mark is one
+    /// character, but still a pipe to a Markdown table.
+    static func escape(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var afterReturn = false
+        for scalar in text.unicodeScalars {
+            defer { afterReturn = scalar == "\r" }
+            switch scalar {
+            case "|": out += "\\|".unicodeScalars
+            case "`": out += "\\`".unicodeScalars
+            case "<": out += "&lt;".unicodeScalars
+            case ">": out += "&gt;".unicodeScalars
+            case "\r": out.append(" ")
+            case "\n": if !afterReturn { out.append(" ") }
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 }
