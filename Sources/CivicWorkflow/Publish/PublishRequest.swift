@@ -225,7 +225,7 @@ public struct PublishRequest {
         _ published: [PublishedPost], approvals: ApprovalReport, settings: Settings, builder: SiteBuilder,
         site: OutputFolder, queue: QueueWriter, archive: RecordsArchive, otherCore: DispatchQueue,
         read: consuming (cached: ArchiveState, pending: [PendingRecord])?
-    ) throws -> (queued: [QueueItem], records: Int, state: ArchiveState) {
+    ) throws -> (queued: [String], records: Int, state: ArchiveState) {
         let repository = archive.repository
         // Taken apart, not copied: the state is changed below.
         var cached: ArchiveState? = nil
@@ -242,7 +242,7 @@ public struct PublishRequest {
         let alreadyWritten = try queue.recover()
         let retention = settings.config.retention["posts"]
         let (gitDirectory, now) = (repository.gitDirectory, now)
-        var written: [QueueItem] = []
+        var written: [String] = []
         for start in stride(from: 0, to: pending.count, by: 500) {
             let chunk = Array(pending[start..<min(pending.count, start + 500)])
             let drafts = try drafts(
@@ -258,7 +258,7 @@ public struct PublishRequest {
             try queue.write(items, skipping: alreadyWritten)
             try archive.publish(try records.take(), to: &state)
             try queue.finish()
-            written += items.map(\.item).filter { !alreadyWritten.contains($0.idempotencyKey) }
+            written += items.lazy.map(\.item).filter { !alreadyWritten.contains($0.idempotencyKey) }.map(\.fileName)
         }
         return (written, pending.count, state)
     }
@@ -365,8 +365,9 @@ public struct PublishResult: Sendable, Encodable {
     public var site = SiteSummary()
     public var pagesWritten = 0
     public var pagesUnchanged = 0
-    /// Queue items written by this run.
-    public var queued: [QueueItem] = []
+    /// The queue files this run wrote, relative to the queue folder (`<platform>/<name>.json`):
+    /// names only, not the items, which a full publish has tens of thousands of.
+    public var queued: [String] = []
     /// Posts held back, and why.
     public var held: [HeldPost] = []
     /// Posts not yet due.
@@ -391,7 +392,7 @@ public struct PublishResult: Sendable, Encodable {
         try container.encode(held, forKey: .held)
         try container.encode(scheduled, forKey: .scheduled)
         try container.encode(outdated, forKey: .outdated)
-        try container.encode(queued.map(\.fileName), forKey: .queued)
+        try container.encode(queued, forKey: .queued)
         try container.encode(pagesWritten, forKey: .pagesWritten)
         try container.encode(pagesUnchanged, forKey: .pagesUnchanged)
         try container.encode(site.posts, forKey: .posts)
