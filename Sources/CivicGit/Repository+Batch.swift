@@ -11,8 +11,8 @@ extension Repository {
     /// repository's packs and loose objects. Its packs are listed once, when it opens, and
     /// not again: libgit2 writes an object only after looking for it, and a look-up that
     /// misses, as it does for every new object, lists `objects/pack` anew and checks each
-    /// pack's index (`git_odb_refresh`). For a publish that writes 90,000 objects that was
-    /// nine seconds. What a batch reads was there when it opened or was written through it;
+    /// pack's index (`git_odb_refresh`). A full publish writes 90,000 objects: that was about
+    /// four seconds of it. What a batch reads was there when it opened or was written through it;
     /// a pack another process adds meanwhile holds nothing it needs.
     public static func openBatch(at path: String) throws -> Repository {
         let repository = try discover(from: path)
