@@ -33,6 +33,24 @@ import Testing
         #expect(Array(page.utf8.suffix(expected.count)) == expected)
     }
 
+    /// The line every template is parsed after leaves no trace: standalone tags, comments,
+    /// delimiters and line endings on the city's first lines work as swift-mustache reads them.
+    @Test func templatesRenderAsSwiftMustacheRendersThem() throws {
+        let templates = [
+            "{{#a}}\nx {{v}}\n{{/a}}\n", "{{! a comment }}\nline\n", "  {{#a}}\n  y\n  {{/a}}\nafter\n",
+            "{{=<% %>=}}\n<%v%> <%#a%>z<%/a%>\n", "text {{v}}\r\nmore\r\n", "{{^missing}}\nshown\n{{/missing}}", "",
+        ]
+        let context: [String: Any] = ["a": true, "v": "value & <more>"]
+        for template in templates {
+            let theme = try Theme(builtIn: [
+                "post.mustache": Array(template.utf8), "list.mustache": [], "head.mustache": [], "header.mustache": [],
+                "footer.mustache": [],
+            ])
+            let theirs = try MustacheTemplate(string: template).render(context)
+            #expect(Array(theme.render("post", context).utf8) == Array(theirs.utf8), "\(template)")
+        }
+    }
+
     /// Text without combining marks comes out as swift-mustache's own escaping writes it, so
     /// pages built before are still current.
     @Test func plainTextIsEscapedAsSwiftMustacheEscapesIt() throws {
