@@ -70,9 +70,10 @@ struct PackStream {
         defer { results.deallocate() }
         let slots = CompressedSlots(results)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
+            let deflater = Deflater()
             for index in (objects.count * run / runs)..<(objects.count * (run + 1) / runs) {
                 let object = objects[index]
-                slots.store(object.compressed ?? object.data.flatMap(compress), at: index)
+                slots.store(object.compressed ?? object.data.flatMap(deflater.compress), at: index)
             }
         }
         defer { _ = results.baseAddress!.deinitialize(count: objects.count) }
@@ -81,39 +82,6 @@ struct PackStream {
             guard let compressed else { throw GitError(code: .init(rawValue: -1), function: "compress2", message: "out of memory") }
             return compressed
         }
-    }
-
-    /// `data` zlib-compressed at the fastest level, with a window and hash table no larger
-    /// than it needs: records are mostly a few kilobytes, and zlib's defaults (a 32 KB window,
-    /// a 64K-entry hash table cleared on every start) cost more to set up than to use.
-    /// The size is in each stream's header, so whoever inflates it allocates as little.
-    static func compress(_ data: UnsafeRawBufferPointer) -> [UInt8]? {
-        var windowBits: Int32 = 9  // zlib's smallest
-        while windowBits < 15, 1 << windowBits < data.count { windowBits += 1 }
-        var stream = z_stream()
-        let memoryLevel = max(1, windowBits - 7)  // a hash table of 2^(level + 7) entries
-        guard
-            deflateInit2_(
-                &stream, Z_BEST_SPEED, Z_DEFLATED, windowBits, memoryLevel, Z_DEFAULT_STRATEGY, zlibVersion(),
-                Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { return nil }
-        defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(data.count)))
-        var result = Z_OK
-        let empty: UInt8 = 0
-        let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
-            withUnsafePointer(to: empty) { placeholder in
-                // zlib wants a non-null pointer even for no bytes; it does not write through it.
-                stream.next_in = UnsafeMutablePointer(
-                    mutating: data.baseAddress?.assumingMemoryBound(to: Bytef.self) ?? placeholder)
-                stream.avail_in = uInt(data.count)
-                stream.next_out = buffer.baseAddress
-                stream.avail_out = uInt(bound)
-                result = deflate(&stream, Z_FINISH)
-            }
-            count = result == Z_STREAM_END ? Int(stream.total_out) : 0
-        }
-        return result == Z_STREAM_END ? out : nil
     }
 
     /// Appends the trailer and lets the indexer write the pack and its index.
@@ -151,5 +119,66 @@ private struct CompressedSlots: @unchecked Sendable {
 
     func store(_ value: [UInt8]?, at index: Int) {
         (storage.baseAddress! + index).initialize(to: value)
+    }
+}
+
+/// zlib compression at the fastest level, with a window and hash table no larger than each
+/// input needs, and a stream kept per window size for the next input of that size (reset,
+/// not set up again). Records are mostly a few kilobytes: zlib's defaults (a 32 KB window, a
+/// 64K-entry hash table cleared on every start) and setting up five buffers for each cost
+/// more than compressing them. The window size is in each stream's header, so whoever
+/// inflates it allocates as little. Used by one thread at a time.
+final class Deflater {
+    /// By window bits; on the heap, since zlib keeps a pointer back to its stream.
+    private var streams: [Int32: UnsafeMutablePointer<z_stream>] = [:]
+
+    deinit {
+        for stream in streams.values {
+            deflateEnd(stream)
+            stream.deallocate()
+        }
+    }
+
+    /// `data` compressed in the zlib format; nil only when zlib runs out of memory.
+    func compress(_ data: UnsafeRawBufferPointer) -> [UInt8]? {
+        var windowBits: Int32 = 9  // zlib's smallest
+        while windowBits < 15, 1 << windowBits < data.count { windowBits += 1 }
+        guard let stream = stream(windowBits: windowBits) else { return nil }
+        let bound = Int(deflateBound(stream, uLong(data.count)))
+        var result = Z_OK
+        let empty: UInt8 = 0
+        let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+            withUnsafePointer(to: empty) { placeholder in
+                // zlib wants a non-null pointer even for no bytes; it does not write through it.
+                stream.pointee.next_in = UnsafeMutablePointer(
+                    mutating: data.baseAddress?.assumingMemoryBound(to: Bytef.self) ?? placeholder)
+                stream.pointee.avail_in = uInt(data.count)
+                stream.pointee.next_out = buffer.baseAddress
+                stream.pointee.avail_out = uInt(bound)
+                result = deflate(stream, Z_FINISH)
+            }
+            count = result == Z_STREAM_END ? Int(stream.pointee.total_out) : 0
+        }
+        return result == Z_STREAM_END ? out : nil
+    }
+
+    /// A stream ready for a new input: the one kept for `windowBits`, reset, or a new one.
+    private func stream(windowBits: Int32) -> UnsafeMutablePointer<z_stream>? {
+        if let stream = streams[windowBits] {
+            return deflateReset(stream) == Z_OK ? stream : nil
+        }
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let memoryLevel = max(1, windowBits - 7)  // a hash table of 2^(level + 7) entries
+        guard
+            deflateInit2_(
+                stream, Z_BEST_SPEED, Z_DEFLATED, windowBits, memoryLevel, Z_DEFAULT_STRATEGY, zlibVersion(),
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else {
+            stream.deallocate()
+            return nil
+        }
+        streams[windowBits] = stream
+        return stream
     }
 }

@@ -270,12 +270,23 @@ public struct PreparedBlob: Sendable {
     let compressed: [UInt8]
 
     public init(_ bytes: [UInt8]) throws {
+        try self.init(bytes, deflater: Deflater())
+    }
+
+    /// Several blobs, made ready one after another on this thread (sharing compression
+    /// streams: a record's files are a handful of small ones).
+    public static func prepare(_ contents: [[UInt8]]) throws -> [PreparedBlob] {
+        let deflater = Deflater()
+        return try contents.map { try PreparedBlob($0, deflater: deflater) }
+    }
+
+    init(_ bytes: [UInt8], deflater: Deflater) throws {
         _ = libgit2Initialized
         var oid = git_oid()
         try bytes.withUnsafeBytes { raw in
             try check(git_odb_hash(&oid, raw.baseAddress, raw.count, GIT_OBJECT_BLOB))
         }
-        guard let compressed = bytes.withUnsafeBytes(PackStream.compress) else {
+        guard let compressed = bytes.withUnsafeBytes(deflater.compress) else {
             throw GitError(code: .init(rawValue: -1), function: "deflate", message: "out of memory")
         }
         (id, self.bytes, self.compressed) = (ObjectID(oid), bytes, compressed)

@@ -109,7 +109,7 @@ public final class RecordsArchive {
             if let page = draft.page { named.append(("page.html", page)) }
             for file in draft.queueItems { named.append(("queue/\(file.item.idempotencyKey).json", file.bytes)) }
             self.draft = draft
-            files = try named.map { (name: $0.0, blob: try PreparedBlob($0.1), sha256: sha256Hex($0.1)) }
+            files = zip(named, try PreparedBlob.prepare(named.map(\.1))).map { (name: $0.0.0, blob: $0.1, sha256: sha256Hex($0.0.1)) }
         }
     }
 
