@@ -79,7 +79,7 @@ struct PackStream {
         defer { _ = results.baseAddress!.deinitialize(count: objects.count) }
         return try results.map { compressed throws(GitError) in
             // zlib fails only for want of memory.
-            guard let compressed else { throw GitError(code: .init(rawValue: -1), function: "compress2", message: "out of memory") }
+            guard let compressed else { throw GitError(code: .init(rawValue: -1), function: "deflate", message: "out of memory") }
             return compressed
         }
     }
