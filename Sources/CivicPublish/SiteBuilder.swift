@@ -107,12 +107,21 @@ public struct SiteBuilder: Sendable {
             }
             stale.append((item, String(decoding: key, as: UTF8.self)))
         }
-        for start in stride(from: 0, to: stale.count, by: Self.chunkSize) {
-            let chunk = Array(stale[start..<min(stale.count, start + Self.chunkSize)])
-            // Sources are read here, on one thread (a libgit2 repository is not shared across
-            // threads); parsing and rendering run on all cores.
-            let sources = try chunk.map { try source($0.0) }
-            let pages = parallelRender(chunk.map(\.0), sources: sources)
+        // Sources are read here, on one thread (a libgit2 repository is not shared across
+        // threads); parsing and rendering run on all cores, a chunk ahead of this thread,
+        // which writes the chunk before (the kernel's work, on one core).
+        let chunks = stride(from: 0, to: stale.count, by: Self.chunkSize).map { start in
+            Array(stale[start..<min(stale.count, start + Self.chunkSize)])
+        }
+        func rendering(_ chunk: [(PublishedPost, String)]) throws -> Background<[[UInt8]]> {
+            let items = chunk.map(\.0)
+            let sources = try items.map(source)
+            return Background { [self] in parallelRender(items, sources: sources) }
+        }
+        var next = try chunks.first.map(rendering)
+        for (index, chunk) in chunks.enumerated() {
+            let pages = try next!.take()
+            next = index + 1 < chunks.count ? try rendering(chunks[index + 1]) : nil
             for ((item, key), page) in zip(chunk, pages) {
                 let file = item.pageFile!
                 try output.stage(page, to: file)
