@@ -109,7 +109,8 @@ public final class RecordsArchive {
             if let page = draft.page { named.append(("page.html", page)) }
             for file in draft.queueItems { named.append(("queue/\(file.item.idempotencyKey).json", file.bytes)) }
             self.draft = draft
-            files = zip(named, try PreparedBlob.prepare(named.map(\.1))).map { (name: $0.0.0, blob: $0.1, sha256: sha256Hex($0.0.1)) }
+            let blobs = try PreparedBlob.prepare(named.map(\.1))
+            files = zip(named, blobs).map { file, blob in (name: file.0, blob: blob, sha256: sha256Hex(file.1)) }
         }
     }
 
