@@ -112,12 +112,13 @@ public struct ReviewRequest {
     }
 
     /// Markdown-safe text for a table cell or a line: pipes, backticks, angle brackets escaped,
-    /// line breaks folded. Scalar by scalar: a pipe followed by a combining mark is one
-    /// character, but still a pipe to a Markdown table.
+    /// line breaks folded, other controls shown (``Swift/String/withVisibleControls``). Scalar
+    /// by scalar: a pipe followed by a combining mark is one character, but still a pipe to a
+    /// Markdown table.
     static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var afterReturn = false
-        for scalar in text.unicodeScalars {
+        for scalar in text.withVisibleControls.unicodeScalars {
             defer { afterReturn = scalar == "\r" }
             switch scalar {
             case "|": out += "\\|".unicodeScalars

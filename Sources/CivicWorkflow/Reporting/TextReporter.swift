@@ -13,11 +13,12 @@ public struct TextReporter: Sendable {
     public func render(_ report: CheckReport) -> String {
         var out = ""
         for warning in report.settingsWarnings {
-            out += warning.description + "\n"
+            out += warning.description.withVisibleControls + "\n"
         }
         for finding in report.activeFindings {
-            out += "\(finding.file):\(finding.line):\(finding.column): \(paint(finding.severity)): \(finding.message) [\(finding.rule)]\n"
-            if let excerpt = finding.excerpt {
+            let (file, message) = (finding.file.withVisibleControls, finding.message.withVisibleControls)
+            out += "\(file):\(finding.line):\(finding.column): \(paint(finding.severity)): \(message) [\(finding.rule)]\n"
+            if let excerpt = finding.excerpt?.withVisibleControls {
                 let number = String(finding.line)
                 let gutter = String(repeating: " ", count: number.count)
                 out += " \(number) | \(excerpt)\n"
@@ -30,7 +31,7 @@ public struct TextReporter: Sendable {
                 out += " \(gutter) | \(lead)^\(String(repeating: "~", count: max(0, width - 1)))\n"
             }
             if let hint = finding.hint {
-                out += "   hint: \(hint)\n"
+                out += "   hint: \(hint.withVisibleControls)\n"
             }
         }
         out += summary(report) + "\n"
