@@ -78,8 +78,7 @@ struct PackStream {
         }
         defer { _ = results.baseAddress!.deinitialize(count: objects.count) }
         return try results.map { compressed throws(GitError) in
-            // zlib fails only for want of memory.
-            guard let compressed else { throw GitError(code: .init(rawValue: -1), function: "deflate", message: "out of memory") }
+            guard let compressed else { throw GitError.deflateOutOfMemory }
             return compressed
         }
     }
@@ -139,7 +138,8 @@ final class Deflater {
         }
     }
 
-    /// `data` compressed in the zlib format; nil only when zlib runs out of memory.
+    /// `data` compressed in the zlib format; nil only when zlib runs out of memory
+    /// (``GitError/deflateOutOfMemory``).
     func compress(_ data: UnsafeRawBufferPointer) -> [UInt8]? {
         var windowBits: Int32 = 9  // zlib's smallest
         while windowBits < 15, 1 << windowBits < data.count { windowBits += 1 }
@@ -181,4 +181,9 @@ final class Deflater {
         streams[windowBits] = stream
         return stream
     }
+}
+
+extension GitError {
+    /// What a ``Deflater`` that returned nil means: zlib fails only for want of memory.
+    static let deflateOutOfMemory = GitError(code: .init(rawValue: -1), function: "deflate", message: "out of memory")
 }

@@ -286,9 +286,7 @@ public struct PreparedBlob: Sendable {
         try bytes.withUnsafeBytes { raw in
             try check(git_odb_hash(&oid, raw.baseAddress, raw.count, GIT_OBJECT_BLOB))
         }
-        guard let compressed = bytes.withUnsafeBytes(deflater.compress) else {
-            throw GitError(code: .init(rawValue: -1), function: "deflate", message: "out of memory")
-        }
+        guard let compressed = bytes.withUnsafeBytes(deflater.compress) else { throw GitError.deflateOutOfMemory }
         (id, self.bytes, self.compressed) = (ObjectID(oid), bytes, compressed)
     }
 }
