@@ -43,7 +43,7 @@ public struct CheckRequest {
         case .all:
             let source = WorkingTreeSource(root: workspace.root)
             let (settings, files) = try Self.loadSettingsAndListPosts(from: source)
-            return Checker(settings: settings, today: today).check(try Self.read(files))
+            return Checker(settings: settings, today: today).check(try Self.read(files, in: workspace.root))
         case let .paths(given):
             let source = WorkingTreeSource(root: workspace.root)
             let settings = try Settings.load(from: source)
@@ -82,29 +82,34 @@ public struct CheckRequest {
     /// settings load. A settings failure is thrown first, as when the two ran in turn.
     private static func loadSettingsAndListPosts(
         from source: WorkingTreeSource
-    ) throws -> (Settings, [(name: String, absolute: String)]) {
+    ) throws -> (Settings, [String]) {
         let root = source.root
         let listing = Background {
-            try WorkingTreeSource(root: root).entries(under: Settings.postsFolder).filter { Settings.isPost($0.name) }
+            try WorkingTreeSource(root: root).files(under: Settings.postsFolder).filter(Settings.isPost)
         }
         let settings = Result { try Settings.load(from: source) }
         let files = Result { try listing.value() }
         return (try settings.get(), try files.get())
     }
 
-    /// Reads work-tree files on all cores.
-    private static func read(_ files: [(name: String, absolute: String)]) throws -> [CheckInput] {
-        let contents = parallelMap(files.map(\.absolute)) { FileReader.read($0) }
+    /// Reads work-tree files on all cores, by their names relative to `root`.
+    private static func read(_ files: [String], in root: URL) throws -> [CheckInput] {
+        let folder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else {
+            throw WorkflowError.unreadable(path: root.path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(folder) }
+        let contents = parallelMap(files) { FileReader.read($0, in: folder) }
         var inputs: [CheckInput] = []
         inputs.reserveCapacity(files.count)
         for (file, content) in zip(files, contents) {
             switch content {
             case let .success(bytes):
-                inputs.append(CheckInput(path: file.name, bytes: bytes))
+                inputs.append(CheckInput(path: file, bytes: bytes))
             case let .failure(failure) where failure.code == ENOENT || failure.code == ENOTDIR:
-                throw WorkflowError.missing(path: file.name, what: "file")
+                throw WorkflowError.missing(path: file, what: "file")
             case .failure:
-                throw WorkflowError.unreadable(path: file.name, reason: "permission denied or unreadable")
+                throw WorkflowError.unreadable(path: file, reason: "permission denied or unreadable")
             }
         }
         return inputs
