@@ -4,7 +4,7 @@
 # the exact command to run and fails.
 set -euo pipefail
 
-packages=(libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libmimalloc-dev pkg-config git)
+packages=(libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libdeflate-dev libmimalloc-dev pkg-config git)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
