@@ -1,5 +1,5 @@
-internal import CGit2
 internal import CDeflate
+internal import CGit2
 import Crypto
 import Dispatch
 import Foundation
@@ -146,7 +146,8 @@ final class Deflater {
         let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             // A non-null input pointer even for no bytes; nothing is read through it then.
             count = withUnsafePointer(to: empty) { placeholder in
-                libdeflate_zlib_compress(compressor, data.baseAddress ?? UnsafeRawPointer(placeholder), data.count, buffer.baseAddress, bound)
+                libdeflate_zlib_compress(
+                    compressor, data.baseAddress ?? UnsafeRawPointer(placeholder), data.count, buffer.baseAddress, bound)
             }
         }
         // The output always fits in the bound: 0 bytes would mean it did not.
