@@ -9,6 +9,11 @@ public struct MarkdownDocument: Sendable {
     public var paragraphs: [MarkdownParagraph]
     /// The text of the first level-one heading, if any.
     public var title: String?
+    /// Every paragraph, heading and table cell whose text, as readers get it, is not its
+    /// source with line breaks as spaces: character references decoded, backslash escapes
+    /// and inline markup and raw HTML taken out (`s&#104;it`, `s**h**it` and `sh<b></b>it`
+    /// all read `shit`). The policy checks these texts as well as the source.
+    public var rewritten: [RewrittenBlock] = []
     /// Safe HTML: raw HTML and `javascript:`/`vbscript:`/`file:`/`data:` links never pass
     /// (cmark's safe mode plus the tag filter). Nil unless asked for when parsing.
     public var html: String?
@@ -76,4 +81,15 @@ public struct MarkdownParagraph: Sendable, Equatable {
     public var text: String
     /// Byte offset where the block starts in the parsed buffer.
     public var start: Int
+}
+
+/// The text of a block as readers get it, where it differs from the block's source.
+public struct RewrittenBlock: Sendable, Equatable {
+    /// The text's UTF-8 bytes: inline markup removed, soft and hard breaks as spaces.
+    public var text: [UInt8]
+    /// The block's bytes in the parsed buffer.
+    public var range: Range<Int>
+    /// Byte ranges of `text` that are web addresses shown as themselves (autolinks), which
+    /// the link rules judge.
+    public var addresses: [Range<Int>]
 }

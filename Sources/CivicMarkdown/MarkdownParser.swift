@@ -100,13 +100,16 @@ struct MarkdownParser {
         var wantsParagraph = true
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
-        var cursor = 0  // byte offset just after the last node with a known position
+        var cursor = 0  // byte offset just after the last block start or link with a known position
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)),
-                cmark_node_get_type(node) != CMARK_NODE_DOCUMENT
+            // Blocks' positions only: cmark-gfm's inline positions go wrong after a line break
+            // (links are checked in `makeLink`, which moves the cursor past each one).
+            if cmark_node_get_type(node).rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
+                cmark_node_get_type(node) != CMARK_NODE_DOCUMENT,
+                let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
             {
                 cursor = max(cursor, start)
             }
@@ -114,18 +117,21 @@ struct MarkdownParser {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 document.links.append(makeLink(node, cursor: &cursor))
             case CMARK_NODE_PARAGRAPH:
+                noteIfRewritten(node, kind: .paragraph, in: &document)
                 guard allBlocks || wantsParagraph else { continue }
                 document.paragraphs.append(block(node, kind: .paragraph))
                 wantsParagraph = false
             case CMARK_NODE_HEADING:
+                noteIfRewritten(node, kind: .heading, in: &document)
                 let isTitle = document.title == nil && cmark_node_get_heading_level(node) == 1
                 guard allBlocks || isTitle else { continue }
                 let heading = block(node, kind: .heading)
                 if isTitle { document.title = heading.text }
                 if allBlocks { document.paragraphs.append(heading) }
             default:
-                if allBlocks, let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
-                    document.paragraphs.append(block(node, kind: .tableCell))
+                if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
+                    noteIfRewritten(node, kind: .tableCell, in: &document)
+                    if allBlocks { document.paragraphs.append(block(node, kind: .tableCell)) }
                 }
             }
         }
@@ -133,39 +139,114 @@ struct MarkdownParser {
 
     private func makeLink(_ node: OpaquePointer, cursor: inout Int) -> MarkdownLink {
         let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        let text = plainText(of: node)
+        var addresses: [Range<Int>] = []
+        let text = String(decoding: plainText(of: node, addresses: &addresses), as: UTF8.self)
         let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
         var whole: Range<Int>
         var kind: MarkdownLink.Kind = isImage ? .image : .link
         if let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)),
-            let last = offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node))
+            let last = offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node)),
+            start < source.count, source[start] == UInt8(ascii: "[") || source[start] == UInt8(ascii: "!")
         {
             whole = start..<min(source.count, last + 1)
         } else {
-            // GFM autolinks carry no source position: the URL is the text, found after the cursor.
+            // GFM autolinks carry no source position, and `<…>` ones a wrong one after a line
+            // break: the URL is the text, found after the cursor.
             kind = .autolink
             whole = find(text.isEmpty ? destination : text, from: cursor) ?? cursor..<cursor
         }
         cursor = max(cursor, whole.upperBound)
-        let range = find(destination, from: whole.lowerBound, before: whole.upperBound) ?? whole
+        let range = find(destination, from: whole.lowerBound, before: whole.upperBound) ?? target(of: whole, kind: kind)
         return MarkdownLink(kind: kind, destination: destination, text: text, range: range)
+    }
+
+    /// Where a link's destination is written when it is not there as cmark decoded it
+    /// (`[text](https\://…)`, `[text](&#104;ttps://…)`, `[text][reference]`): after the text's
+    /// closing `](` or `][`, never over the text, which the policy reads. An autolink is all
+    /// destination.
+    private func target(of whole: Range<Int>, kind: MarkdownLink.Kind) -> Range<Int> {
+        guard kind != .autolink, whole.count >= 2 else { return whole }
+        var index = whole.upperBound - 2
+        while index >= whole.lowerBound {
+            if source[index] == UInt8(ascii: "]"), source[index + 1] == UInt8(ascii: "(") || source[index + 1] == UInt8(ascii: "[") {
+                return (index + 1)..<whole.upperBound
+            }
+            index -= 1
+        }
+        // A shortcut reference (`[text]`): the text is all there is.
+        return whole.upperBound..<whole.upperBound
     }
 
     private func block(_ node: OpaquePointer, kind: MarkdownParagraph.Kind) -> MarkdownParagraph {
         let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)) ?? 0
-        return MarkdownParagraph(kind: kind, text: plainText(of: node), start: start)
+        var addresses: [Range<Int>] = []
+        let text = String(decoding: plainText(of: node, addresses: &addresses), as: UTF8.self)
+        return MarkdownParagraph(kind: kind, text: text, start: start)
     }
 
-    /// The text of a node's inline descendants; soft and hard breaks become spaces.
-    private func plainText(of node: OpaquePointer) -> String {
-        var bytes: [UInt8] = []
-        guard let iterator = cmark_iter_new(node) else { return "" }
+    /// Adds the block to ``MarkdownDocument/rewritten`` when its text is not what its source
+    /// reads (``SourceReading``). Most blocks read as written: their text is compared with the
+    /// source piece by piece, and made only for the others.
+    private func noteIfRewritten(_ node: OpaquePointer, kind: MarkdownParagraph.Kind, in document: inout MarkdownDocument) {
+        let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)) ?? 0
+        let end = offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node)).map { min(source.count, $0 + 1) }
+        let range = start..<max(start, end ?? source.count)
+        var reading = SourceReading(UnsafeBufferPointer(rebasing: source[range]), heading: kind == .heading)
+        if readsAsWritten(node, &reading) { return }
+        var addresses: [Range<Int>] = []
+        let text = plainText(of: node, addresses: &addresses)
+        document.rewritten.append(RewrittenBlock(text: text, range: range, addresses: addresses))
+    }
+
+    /// Feeds the node's text, as ``plainText(of:addresses:)`` makes it, to `reading`.
+    private func readsAsWritten(_ node: OpaquePointer, _ reading: inout SourceReading) -> Bool {
+        guard let iterator = cmark_iter_new(node) else { return false }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                guard var literal = cmark_node_get_literal(child) else { continue }
+                while literal.pointee != 0 {
+                    guard reading.read(UInt8(bitPattern: literal.pointee)) else { return false }
+                    literal += 1
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                guard reading.read(UInt8(ascii: " ")) else { return false }
+            default:
+                break
+            }
+        }
+        return reading.finish()
+    }
+
+    /// The text of a node's inline descendants; soft and hard breaks become spaces. The
+    /// ranges of autolinks' texts (the address shown as itself) go to `addresses`.
+    private func plainText(of node: OpaquePointer, addresses: inout [Range<Int>]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        guard let iterator = cmark_iter_new(node) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var autolinkStart: Int? = nil
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_LINK {
+                if event == CMARK_EVENT_ENTER {
+                    // An autolink has no source position of its own (GFM) or reads as its address.
+                    let positioned = cmark_node_get_start_line(child) > 0
+                    autolinkStart = positioned && !Self.showsAddress(child) ? nil : bytes.count
+                } else if let start = autolinkStart {
+                    addresses.append(start..<bytes.count)
+                    autolinkStart = nil
+                }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(child) {
                     bytes.append(
@@ -179,7 +260,19 @@ struct MarkdownParser {
                 break
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
+    }
+
+    /// Whether a link's text is its address (`<https://…>`, `<name@host>`, `www.host/path`),
+    /// less the scheme the renderer adds.
+    private static func showsAddress(_ link: OpaquePointer) -> Bool {
+        guard let url = cmark_node_get_url(link), let child = cmark_node_first_child(link),
+            cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child)
+        else { return false }
+        let urlLength = strlen(url), literalLength = strlen(literal)
+        guard urlLength >= literalLength, strcmp(url + (urlLength - literalLength), literal) == 0 else { return false }
+        let scheme = String(decoding: UnsafeRawBufferPointer(start: url, count: urlLength - literalLength), as: UTF8.self)
+        return ["", "mailto:", "http://", "https://"].contains(scheme)
     }
 
     /// The byte offset of a 1-based line and byte column, or nil when cmark gave none.
@@ -203,5 +296,102 @@ struct MarkdownParser {
             position += 1
         }
         return nil
+    }
+}
+
+/// Whether a block's text is its source with each line break and the indentation after it
+/// read as one space, and with markup that joins no words left out: emphasis runs (`*`, `_`,
+/// `~`) and link brackets with a space or the block's edge on one side, link destinations
+/// followed by one, leading and trailing spaces, and an ATX heading's `#`s. Then the source's
+/// words are the text's words. Markup between two characters (`s**h**it`, `414-**555**`),
+/// character references, backslash escapes and raw HTML are not left out. The text is read a
+/// byte at a time (``read(_:)``), then ``finish()``.
+struct SourceReading {
+    private let source: UnsafeBufferPointer<UInt8>
+    private let heading: Bool
+    private var position = 0
+
+    init(_ source: UnsafeBufferPointer<UInt8>, heading: Bool) {
+        self.source = source
+        self.heading = heading
+        if heading {
+            while position < source.count, source[position] == UInt8(ascii: "#") { position += 1 }
+        }
+        // A table cell's range starts at the space after its `|`.
+        while position < source.count, isSpace(position) { position += 1 }
+    }
+
+    /// Whether the source reads on as the text's next byte, after markup left out.
+    mutating func read(_ byte: UInt8) -> Bool {
+        let count = source.count
+        while position < count {
+            let here = source[position]
+            if here == byte {
+                position += 1
+                return true
+            }
+            if byte == 0x20, here == 0x0A || here == 0x0D {
+                // A line break and the next line's indentation read as one space.
+                while position < count, isSpace(position) { position += 1 }
+                return true
+            }
+            guard skipMarkup() else { return false }
+        }
+        return false
+    }
+
+    /// Whether nothing but line ends, spaces, closing markup and `#`s is left.
+    mutating func finish() -> Bool {
+        while position < source.count {
+            if isSpace(position) || (heading && source[position] == UInt8(ascii: "#")) {
+                position += 1
+            } else if !skipMarkup() {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Steps over markup at the position that joins no words; false when there is none.
+    private mutating func skipMarkup() -> Bool {
+        let count = source.count
+        let byte = source[position]
+        if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") {
+            var end = position
+            while end < count, source[end] == byte { end += 1 }
+            guard isSpace(position - 1) || endsWord(end) else { return false }
+            position = end
+            return true
+        }
+        if byte == UInt8(ascii: "["), isSpace(position - 1) {
+            position += 1
+            return true
+        }
+        if byte == UInt8(ascii: "]"), position + 1 < count, source[position + 1] == UInt8(ascii: "(") {
+            var close = position + 2
+            while close < count, source[close] != UInt8(ascii: ")") { close += 1 }
+            guard close < count, endsWord(close + 1) else { return false }
+            position = close + 1
+            return true
+        }
+        return false
+    }
+
+    /// A space, a line break, or the edge of the block.
+    private func isSpace(_ at: Int) -> Bool {
+        guard at >= 0, at < source.count else { return true }
+        let byte = source[at]
+        return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// After a closing bracket or run: a space, or sentence punctuation and then a space.
+    private func endsWord(_ at: Int) -> Bool {
+        if isSpace(at) { return true }
+        switch source[at] {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "."):
+            return isSpace(at + 1)
+        default:
+            return false
+        }
     }
 }

@@ -14,6 +14,25 @@ import Testing
         #expect(document.links[2].text == "Map")
     }
 
+    @Test func autolinksAfterALineBreakAreFoundWhereTheyAreWritten() {
+        // cmark-gfm gives a `<…>` autolink after a soft break a position past its line.
+        let body = "See https://city.milwaukee.gov/a for details.\nSee <https://example.com/> now [here](https://b.example/x).\nMore.\n"
+        let bytes = Array(body.utf8)
+        let links = MarkdownDocument.parse(bytes).links
+        #expect(
+            links.map { String(decoding: bytes[$0.range], as: UTF8.self) } == [
+                "https://city.milwaukee.gov/a", "https://example.com/", "https://b.example/x",
+            ])
+        #expect(links.map(\.kind) == [.autolink, .autolink, .link])
+    }
+
+    @Test func aLinksRangeNeverCoversItsTextWhenTheDestinationIsWrittenEncoded() {
+        let body = "Read [fuck you](&#104;ttps://city.milwaukee.gov/dpw) and [ok][ref].\n\n[ref]: https://city.milwaukee.gov/x\n"
+        let bytes = Array(body.utf8)
+        let ranges = MarkdownDocument.parse(bytes).links.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        #expect(ranges == ["(&#104;ttps://city.milwaukee.gov/dpw)", "[ref]"])
+    }
+
     @Test func rawHTMLAndScriptLinksNeverReachTheHTML() {
         let html = MarkdownDocument.html(
             Array(

@@ -17,6 +17,9 @@ public struct PIIMatch: Sendable, Equatable {
     public var masked: String
     /// Unused by the scanner (allowed matches are not returned); kept for API compatibility.
     public var allowedBy: String? = nil
+    /// Whether it was found in the text readers get rather than in the source (``range`` is
+    /// then where that text is written).
+    public var published = false
 
     public init(kind: PIIKind, range: Range<Int>, masked: String, allowedBy: String? = nil) {
         self.kind = kind

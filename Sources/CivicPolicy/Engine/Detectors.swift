@@ -123,6 +123,14 @@ public struct PostAnalysis: Sendable {
         hiddenCharacters = normalized.hidden
         suppressions = comments
         self.links = links
+        // What readers get where it is not the source: YAML escapes, character references,
+        // inline markup and raw HTML taken out. What only that text holds is reported too.
+        let published = PublishedText(post)
+        if !published.isEmpty {
+            let extra = published.matches(detectors: detectors, beside: phrases, personalData)
+            phrases += extra.phrases
+            personalData += extra.personalData
+        }
     }
 }
 
@@ -148,6 +156,9 @@ public struct SourcePhrase: Sendable, Equatable {
     public var phrase: String
     /// Byte range in the post's source.
     public var range: Range<Int>
+    /// The text that matched, when it is not the source's (the phrase was found in the text
+    /// readers get, after decoding; ``range`` is then where that text is written).
+    public var published: String? = nil
 }
 
 extension Post {

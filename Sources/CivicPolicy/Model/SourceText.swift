@@ -48,6 +48,27 @@ public struct SourceText: Sendable {
         return SourceLocation(line: line, column: column)
     }
 
+    /// The byte offset of `location` (clamped to its line), the inverse of ``location(ofByte:)``.
+    public func offset(of location: SourceLocation) -> Int {
+        guard location.line >= 1, location.line <= lineStarts.count else { return bytes.count }
+        let end = location.line < lineStarts.count ? lineStarts[location.line] : bytes.count
+        var index = lineStarts[location.line - 1]
+        var column = 1
+        while column < location.column, index < end {
+            index += Self.scalarLength(bytes, at: index)
+            column += 1
+        }
+        return min(index, end)
+    }
+
+    /// The end of the line holding the byte at `offset`, before its line break.
+    public func lineEnd(ofByte offset: Int) -> Int {
+        let line = line(ofByte: offset)
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > lineStarts[line - 1], end - 1 < bytes.count, bytes[end - 1] == 0x0D { end -= 1 }
+        return max(end, min(offset, bytes.count))
+    }
+
     /// The span of a byte range; an empty range spans one column.
     public func span(of range: Range<Int>) -> SourceSpan {
         let start = location(ofByte: range.lowerBound)

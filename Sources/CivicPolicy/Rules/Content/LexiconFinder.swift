@@ -5,8 +5,9 @@ enum LexiconFinder {
 
     static func findings(_ tag: String, noun: String, rule: RuleDescription, post: Post, context: RuleContext) -> [Finding] {
         post.analysis(in: context).phrases.filter { $0.tag == tag }.map { match in
-            let text = visibleText(post.source.text(of: match.range))
-            var finding = post.finding(rule, at: match.range, "\(noun): “\(text)”")
+            let text = visibleText(match.published ?? post.source.text(of: match.range))
+            let written = match.published == nil ? "" : " (as published: written here with escapes, character references or markup)"
+            var finding = post.finding(rule, at: match.range, "\(noun): “\(text)”\(written)")
             finding.matched = text
             return finding
         }

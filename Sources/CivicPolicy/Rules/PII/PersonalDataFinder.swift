@@ -9,7 +9,8 @@ enum PersonalDataFinder {
 
     static func findings(_ kind: PIIKind, noun: String, rule: RuleDescription, post: Post, context: RuleContext) -> [Finding] {
         post.analysis(in: context).personalData.filter { $0.kind == kind }.map { match in
-            var finding = post.finding(rule, at: match.range, "personal data: \(noun) (\(match.masked))")
+            let written = match.published ? " as published: written here with escapes, character references or markup" : ""
+            var finding = post.finding(rule, at: match.range, "personal data: \(noun) (\(match.masked))\(written)")
             finding.matched = match.masked
             return finding
         }
