@@ -29,6 +29,16 @@ public struct QueueWriter {
         rootPath = self.root.path
         pendingPath = pending.path
         try FileManager.default.createDirectory(at: pending, withIntermediateDirectories: true)
+        try Self.requireFolder(pendingPath, shownAs: ".civicpost-pending")
+    }
+
+    /// Throws unless `path` is a folder itself, not a symbolic link to one: whoever can write
+    /// the queue folder (the sender empties it) must not steer the writes and removals of a
+    /// publish elsewhere.
+    private static func requireFolder(_ path: String, shownAs name: String) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw PublishError.io(path: path, errno: errno) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw PublishError.unsafePath(name) }
     }
 
     struct Entry: Codable {
@@ -88,6 +98,12 @@ public struct QueueWriter {
         let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
         if knownFolders.insert(folder).inserted {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // Every folder between the queue's root and the file.
+            var below = rootPath
+            for component in file.split(separator: "/").dropLast() {
+                below += "/" + component
+                try Self.requireFolder(below, shownAs: String(below.dropFirst(rootPath.count + 1)))
+            }
         }
         guard rename(staged, target) == 0 else { throw PublishError.io(path: target, errno: errno) }
     }

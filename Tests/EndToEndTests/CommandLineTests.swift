@@ -132,6 +132,31 @@ import Testing
         #expect(second.stdout.contains("0 files written") && second.stdout.contains("0 queue items"), "\(second)")
     }
 
+    @Test func publishRefusesSymbolicLinksInsideTheQueueFolder() throws {
+        let repo = try initialized()
+        let city = repo.root
+        defer { withExtendedLifetime(repo) {} }
+        let files = FileManager.default
+        let victim = repo.sandbox.root.appendingPathComponent("victim")
+        try files.createDirectory(at: victim, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: victim.appendingPathComponent("important.json"))
+        // The pending folder, whose stray files a publish removes, links elsewhere.
+        let queue = city.appendingPathComponent("_queue")
+        try files.createDirectory(at: queue, withIntermediateDirectories: true)
+        try files.createSymbolicLink(at: queue.appendingPathComponent(".civicpost-pending"), withDestinationURL: victim)
+        let pending = try civicpost(["publish", "--now", "2026-11-27T12:00:00-06:00"], in: city)
+        #expect(pending.status == 2, "\(pending)")
+        #expect(pending.stderr.contains("refusing to write '.civicpost-pending'"), "\(pending)")
+        #expect(try files.contentsOfDirectory(atPath: victim.path) == ["important.json"])
+        // A platform's folder links elsewhere.
+        try files.removeItem(at: queue.appendingPathComponent(".civicpost-pending"))
+        try files.createSymbolicLink(at: queue.appendingPathComponent("x"), withDestinationURL: victim)
+        let platform = try civicpost(["publish", "--now", "2026-11-27T12:00:00-06:00"], in: city)
+        #expect(platform.status == 2, "\(platform)")
+        #expect(platform.stderr.contains("refusing to write 'x'"), "\(platform)")
+        #expect(try files.contentsOfDirectory(atPath: victim.path) == ["important.json"])
+    }
+
     @Test func malformedRosterExitsTwoNamingFileLineColumn() throws {
         let repo = try initialized()
         let city = repo.root
