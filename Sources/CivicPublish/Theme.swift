@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The site's Mustache templates and static assets: the built-in theme, overridden file by
@@ -17,6 +18,8 @@ public struct Theme: Sendable {
         let files = builtIn.merging(overrides) { _, override in override }
         var library = MustacheLibrary()
         var assets: [String: [UInt8]] = [:]
+        var references: [String: [PartialReference]] = [:]
+        var origins: [String: String] = [:]
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
             guard path.hasSuffix(".mustache") else {
                 assets[path] = bytes
@@ -27,6 +30,8 @@ public struct Theme: Sendable {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw TemplateError(path: origin, line: 1, column: 1, reason: "not valid UTF-8")
             }
+            references[name] = PartialReference.all(in: bytes)
+            origins[name] = origin
             do {
                 // Every template, partials too (a partial starts over with swift-mustache's own
                 // escaping), begins with a line of its own naming ``HTMLEscaping``: a standalone
@@ -41,11 +46,45 @@ public struct Theme: Sendable {
                 throw TemplateError(path: origin, line: 1, column: 1, reason: "\(error)")
             }
         }
+        try Self.refuseCycles(references, origins: origins)
         for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {
             throw TemplateError(path: "templates/\(name).mustache", line: 1, column: 1, reason: "the theme has no '\(name)' template")
         }
         self.library = library
         self.assets = assets
+    }
+
+    /// Throws when a template includes itself, directly or through others: swift-mustache
+    /// would render it until the stack ran out (the theme's data always holds the names a
+    /// section looks up, through the enclosing contexts, so no such cycle ends).
+    private static func refuseCycles(_ references: [String: [PartialReference]], origins: [String: String]) throws(TemplateError) {
+        var finished: Set<String> = []
+        for start in references.keys.sorted() where !finished.contains(start) {
+            // Depth-first, with the path of references that led to each template.
+            var path: [(name: String, reference: PartialReference?)] = [(start, nil)]
+            var next: [Int] = [0]
+            while let depth = next.indices.last {
+                let name = path[depth].name
+                let outgoing = references[name] ?? []
+                guard next[depth] < outgoing.count else {
+                    finished.insert(name)
+                    path.removeLast()
+                    next.removeLast()
+                    continue
+                }
+                let reference = outgoing[next[depth]]
+                next[depth] += 1
+                if let loop = path.firstIndex(where: { $0.name == reference.name }) {
+                    let names = path[loop...].map(\.name) + [reference.name]
+                    throw TemplateError(
+                        path: origins[name] ?? "templates/\(name).mustache", line: reference.line, column: reference.column,
+                        reason: "'\(reference.name)' includes itself: \(names.joined(separator: " → "))")
+                }
+                if finished.contains(reference.name) || references[reference.name] == nil { continue }
+                path.append((reference.name, reference))
+                next.append(0)
+            }
+        }
     }
 
     /// Renders a template with a context built of dictionaries, arrays, strings and booleans,
@@ -108,4 +147,65 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
     public var reason: String
 
     public var description: String { "\(path):\(line):\(column): error: \(reason)" }
+}
+
+/// A partial or parent tag (`{{> name}}`, `{{< name}}`) in a template, with its 1-based line
+/// and column (Unicode scalars). Tags are found with Mustache's default delimiters; a
+/// template that sets others (`{{=<% %>=}}`) is read with those from there on.
+struct PartialReference: Equatable {
+    var name: String
+    var line: Int
+    var column: Int
+
+    static func all(in bytes: [UInt8]) -> [PartialReference] {
+        var found: [PartialReference] = []
+        var open: [UInt8] = Array("{{".utf8), close: [UInt8] = Array("}}".utf8)
+        var index = 0, line = 1, lineStart = 0
+        func starts(_ pattern: [UInt8], at position: Int) -> Bool {
+            position + pattern.count <= bytes.count && bytes[position..<(position + pattern.count)].elementsEqual(pattern)
+        }
+        func end(of pattern: [UInt8], from position: Int) -> Int? {
+            var at = position
+            while at + pattern.count <= bytes.count {
+                if starts(pattern, at: at) { return at }
+                at += 1
+            }
+            return nil
+        }
+        while index < bytes.count {
+            if bytes[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+                index += 1
+                continue
+            }
+            guard starts(open, at: index) else {
+                index += 1
+                continue
+            }
+            let tagStart = index
+            let inner = index + open.count
+            guard let closing = end(of: close, from: inner) else { break }
+            let after = closing + close.count
+            let tag = String(decoding: bytes[inner..<closing], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if tag.hasPrefix(">") || tag.hasPrefix("<") {
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                let column = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self).unicodeScalars.count + 1
+                found.append(PartialReference(name: name, line: line, column: column))
+            } else if tag.hasPrefix("="), tag.hasSuffix("="), tag.count > 2 {
+                let delimiters = tag.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
+                if delimiters.count == 2 {
+                    open = Array(delimiters[0].utf8)
+                    close = Array(delimiters[1].utf8)
+                }
+            }
+            // Line breaks inside the tag still count.
+            for position in tagStart..<closing where bytes[position] == 0x0A {
+                line += 1
+                lineStart = position + 1
+            }
+            index = after
+        }
+        return found
+    }
 }

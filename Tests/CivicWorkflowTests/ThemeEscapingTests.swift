@@ -79,6 +79,26 @@ import Testing
         }
     }
 
+    @Test func aTemplateThatIncludesItselfIsAnErrorNotACrash() {
+        // Directly, through another partial, and after the delimiters change.
+        #expect(
+            error(in: "<main>\n  {{> post}}</main>")
+                == TemplateError(path: "templates/post.mustache", line: 2, column: 3, reason: "'post' includes itself: post → post"))
+        let files: [String: [UInt8]] = ["list.mustache": [], "head.mustache": [], "post.mustache": Array("{{>header}}".utf8)]
+        let overrides: [String: [UInt8]] = [
+            "header.mustache": Array("{{=<% %>=}}<header><%> footer %></header>".utf8),
+            "footer.mustache": Array("é {{< header}}{{/header}}".utf8),
+        ]
+        #expect(
+            throws: TemplateError(
+                path: "templates/header.mustache", line: 1, column: 20, reason: "'footer' includes itself: footer → header → footer")
+        ) {
+            try Theme(builtIn: files, overrides: overrides)
+        }
+        // Partials that do not loop are fine, however often they are used.
+        #expect(error(in: "{{> head}}{{> header}}{{> header}}{{#posts}}{{> footer}}{{/posts}}") == nil)
+    }
+
     /// (The column is that of the closing tag's name, the part in error.)
     @Test func errorsNameTheLineAndColumnInTheFile() {
         #expect(
