@@ -61,7 +61,13 @@ public struct SiteBuilder: Sendable {
             for file in item.summary.media where copied.insert(file.file).inserted {
                 if let found = media(file.file) {
                     if cache.keys[file.file] == found.version, output.contains(file.file) { continue }
-                    try output.stage(try found.read(), to: file.file)
+                    let bytes = try found.read()
+                    // Only pictures are served: an SVG or HTML file would run scripts as the city.
+                    guard MediaKind.isPicture(path: file.file), MediaKind.isPicture(bytes: bytes) else {
+                        summary.missingMedia.append("content/\(file.file) (\(item.path)): not a PNG, JPEG, GIF or WebP picture, not copied")
+                        continue
+                    }
+                    try output.stage(bytes, to: file.file)
                     cache.keys[file.file] = found.version
                 } else {
                     summary.missingMedia.append("content/\(file.file) (\(item.path))")

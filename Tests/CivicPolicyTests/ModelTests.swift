@@ -156,3 +156,17 @@ import Testing
         #expect(post.message(for: .nextdoor, config: Fixtures.config) == "Neighbors, see https://city.milwaukee.gov/dpw/leaves")
     }
 }
+
+@Suite struct MediaKindTests {
+    @Test func picturesAreKnownByNameAndByContents() {
+        #expect(["a/b.png", "a/b.JPG", "x.jpeg", "x.gif", "x.webp"].allSatisfy { MediaKind.isPicture(path: $0) })
+        #expect(!["a/b.svg", "a/b.html", "a.png/b", "png", "a/b.png.svg"].contains { MediaKind.isPicture(path: $0) })
+        #expect(MediaKind.isPicture(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]))
+        #expect(MediaKind.isPicture(bytes: [0xFF, 0xD8, 0xFF, 0xE0]))
+        #expect(MediaKind.isPicture(bytes: Array("GIF89a...".utf8)))
+        #expect(MediaKind.isPicture(bytes: Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)))
+        #expect(!MediaKind.isPicture(bytes: Array("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".utf8)))
+        #expect(!MediaKind.isPicture(bytes: Array("RIFF\u{0}\u{0}\u{0}\u{0}WAVE".utf8)))
+        #expect(!MediaKind.isPicture(bytes: []))
+    }
+}

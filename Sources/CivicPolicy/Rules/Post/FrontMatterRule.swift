@@ -20,10 +20,12 @@ public struct FrontMatterRule: Rule {
             "---\ntitle: Leaves\ndepartment: dpw\nplatforms: [x]\npublish_at: ↓next week\n---\nBody\n",
             "---\ntitle: Leaves\ndepartment: dpw\nplatforms: [x]\nsocial:\n  ↓facebook: Leaves!\n---\nBody\n",
             "↓---\ntitle: Leaves\ndepartment: dpw\nplatforms: [x]\n",
+            "---\ntitle: Leaves\ndepartment: dpw\nplatforms: [x]\nmedia:\n  - file: ↓media/dpw/map.svg\n    alt: Map\n---\nBody\n",
         ],
         nonTriggeringExamples: [
             "---\ntitle: Leaf collection\ndepartment: dpw\nplatforms: [x, facebook]\nsummary: Rake to the curb.\n---\nBody https://city.milwaukee.gov/dpw\n",
             "---\ntitle: Leaves\ndepartment: dpw\nplatforms: [x]\npublish_at: 2026-10-10T09:00:00-05:00\nreview_by: 2027-01-01\nsocial:\n  x: Leaves!\n---\nBody\n",
+            "---\ntitle: Leaves\ndepartment: dpw\nplatforms: [x]\nmedia:\n  - file: media/dpw/map.JPG\n    alt: Map\n---\nBody\n",
         ])
 
     public init() {}
@@ -109,6 +111,12 @@ public struct FrontMatterRule: Rule {
                     post.finding(
                         rule, at: item.file.location,
                         "media file '\(file)' must be a path under media/ without '..'"))
+            } else if !MediaKind.isPicture(path: file) {
+                findings.append(
+                    post.finding(
+                        rule, at: item.file.location,
+                        "media file '\(file)' is not a PNG, JPEG, GIF or WebP picture; the site serves no other kind (SVG and HTML files can carry scripts)"
+                    ))
             }
         }
         return findings
