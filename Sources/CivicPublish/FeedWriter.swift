@@ -96,9 +96,10 @@ private struct JSONFeedItem: Encodable {
 /// Escapes text for XML content and attribute values.
 func escapeXML(_ text: String) -> String {
     // Most text (every URL the site makes) needs nothing: one pass over the bytes says so.
+    // (0xEF leads U+FFFE and U+FFFF.)
     let needsWork = text.utf8.contains { byte in
         byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF
     }
     guard needsWork else { return text }
     var out = ""
@@ -111,8 +112,10 @@ func escapeXML(_ text: String) -> String {
         case "\"": out += "&quot;"
         case "'": out += "&apos;"
         default:
-            // Characters XML 1.0 forbids are dropped.
+            // Characters XML 1.0 forbids are dropped: C0 controls but tab and line breaks, and
+            // the non-characters U+FFFE and U+FFFF (one of them in a title broke every feed).
             if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" { continue }
+            if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
             out.unicodeScalars.append(scalar)
         }
     }
