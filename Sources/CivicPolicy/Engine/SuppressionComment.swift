@@ -2,7 +2,7 @@
 ///
 /// The separator before the reason may be an em dash, an en dash, `--`, `-` or `:`. The comment
 /// applies to the next line that is not itself a suppression comment (so several may stack).
-/// Comments in fenced code blocks and in code spans are text, not suppressions.
+/// Comments in code blocks and in code spans are text, not suppressions.
 public struct SuppressionComment: Sendable, Equatable {
     /// The rule id as written.
     public var rule: String
@@ -12,7 +12,7 @@ public struct SuppressionComment: Sendable, Equatable {
     public var expires: Day?
     /// What is wrong with how the comment is written, if anything (then it silences nothing).
     public var problem: String?
-    /// Source bytes of the whole comment, `<!--` to `-->`.
+    /// Source bytes of the whole comment, `<!--` to `-->` (of `<!-- civicpost:` when unclosed).
     public var range: Range<Int>
     /// Source bytes of the rule id (of the comment when there is none).
     public var ruleRange: Range<Int>
@@ -46,7 +46,10 @@ public struct SuppressionComment: Sendable, Equatable {
                 }
                 continue
             }
-            guard fence == nil else { continue }
+            // In a fenced code block, or indented four spaces or a tab (an indented code block,
+            // unless in a list item: there, a suppression silences nothing, which fails closed),
+            // the comment is published as text.
+            guard fence == nil, !isIndentedCode(bytes, start..<end) else { continue }
             for comment in parseLine(bytes, start..<end, line: line) {
                 if comment.standsAlone { aloneLines.insert(line) }
                 comments.append(comment.value)
@@ -58,6 +61,13 @@ public struct SuppressionComment: Sendable, Equatable {
             comments[index].targetLine = target
         }
         return comments
+    }
+
+    /// Whether the line starts with four spaces or a tab.
+    private static func isIndentedCode(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        guard line.lowerBound < line.upperBound else { return false }
+        if bytes[line.lowerBound] == 0x09 { return true }
+        return line.count >= 4 && bytes[line.lowerBound..<(line.lowerBound + 4)].allSatisfy { $0 == 0x20 }
     }
 
     /// The fence (three or more backticks or tildes after at most three spaces) a line opens
@@ -99,8 +109,10 @@ public struct SuppressionComment: Sendable, Equatable {
             cursor += "civicpost:".utf8.count
             var close = cursor
             while close + 3 <= line.upperBound, !matches(bytes, at: close, "-->") { close += 1 }
+            // Unclosed, it is no comment: Markdown shows the line as text, so only the
+            // `<!-- civicpost:` it starts with is left out of the checks.
             var comment = SuppressionComment(
-                rule: "", reason: "", expires: nil, problem: nil, range: open..<line.upperBound,
+                rule: "", reason: "", expires: nil, problem: nil, range: open..<cursor,
                 ruleRange: open..<open + 4, expiresRange: nil, line: number, targetLine: number + 1)
             guard close + 3 <= line.upperBound else {
                 comment.problem = "a suppression comment must end with '-->' on the same line"

@@ -10,6 +10,14 @@ import Testing
         #expect(findings.first?.severity == .warning)
     }
 
+    @Test func textThatIsPublishedIsCheckedEvenWhenItReadsLikeASuppression() {
+        // In an indented code block the comment is published as code; unclosed, it is text.
+        let findings = engineFindings(
+            "Intro.\n\n    <!-- civicpost: allow content.profanity — shit happens -->\n    code\n\n"
+                + "Hello <!-- civicpost: allow content.profanity — this fucking rule\n")
+        #expect(findings.map(\.brief) == ["8:47 content.profanity", "11:7 post.suppression", "11:54 content.profanity"])
+    }
+
     @Test func aCommentSilencesOneFindingOfItsRuleOnTheNextLine() throws {
         let findings = engineFindings(
             "<!-- civicpost: allow pii.phone — the county's storm hotline -->\nCall 414-555-2671 or 414-555-2672.\n")
