@@ -17,6 +17,16 @@ import Testing
         #expect(profanity("🎉 Ｐick up your ＳＨＩＴ.\n") == ["6:16-20"])
     }
 
+    @Test func fillersAndTagCharactersAreHiddenCharacters() {
+        for hidden in ["\u{115F}", "\u{1160}", "\u{17B4}", "\u{180B}", "\u{3164}", "\u{FFA0}", "\u{1D173}", "\u{E0073}"] {
+            #expect(
+                profanity("Who left this sh\(hidden)it here?\n") == ["6:15-20"],
+                "U+\(String(hidden.unicodeScalars.first!.value, radix: 16))")
+            let findings = HiddenCharactersRule().check(examplePost("Leaf\(hidden)collection\n"), in: Fixtures.context())
+            #expect(findings.map { "\($0.line):\($0.column)" } == ["6:5"])
+        }
+    }
+
     @Test func scunthorpeAndFriendsPass() {
         #expect(profanity("Scunthorpe, Essex, Middlesex, the assessor's class, cocktails, Hell's Kitchen, cum laude.\n").isEmpty)
     }
