@@ -157,6 +157,18 @@ import Testing
         #expect(try files.contentsOfDirectory(atPath: victim.path) == ["important.json"])
     }
 
+    @Test func checkAllStopsAtAPostThatIsASymbolicLink() throws {
+        let repo = try initialized()
+        let city = repo.root
+        defer { withExtendedLifetime(repo) {} }
+        let link = city.appendingPathComponent("content/posts/dpw/gone.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/nonexistent/post.md")
+        let check = try civicpost(["check", "--all"], in: city)
+        #expect(check.status == 2, "\(check)")
+        #expect(
+            check.stderr.contains("content/posts/dpw/gone.md: error: cannot read: a symbolic link; posts must be plain files"), "\(check)")
+    }
+
     @Test func malformedRosterExitsTwoNamingFileLineColumn() throws {
         let repo = try initialized()
         let city = repo.root

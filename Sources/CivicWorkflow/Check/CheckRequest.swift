@@ -85,7 +85,7 @@ public struct CheckRequest {
     ) throws -> (Settings, [String]) {
         let root = source.root
         let listing = Background {
-            try WorkingTreeSource(root: root).files(under: Settings.postsFolder).filter(Settings.isPost)
+            try WorkingTreeSource(root: root).posts()
         }
         let settings = Result { try Settings.load(from: source) }
         let files = Result { try listing.value() }

@@ -32,6 +32,16 @@ public struct WorkingTreeSource: ContentSource {
         try entries(under: prefix).map(\.name)
     }
 
+    /// Every post file, sorted. A post name that is a symbolic link or another kind of entry
+    /// is an error (``WorkflowError/unreadable(path:reason:)``), never skipped.
+    public func posts() throws -> [String] {
+        let base = root.appendingPathComponent(Settings.postsFolder).path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        return try DirectoryWalker.regularFiles(name: Settings.postsFolder, absolute: base, refusing: Settings.isPost).map(\.name)
+            .filter(Settings.isPost)
+    }
+
     /// Every file under the folder `prefix`, sorted, each with its absolute path.
     func entries(under prefix: String) throws -> [(name: String, absolute: String)] {
         let base = root.appendingPathComponent(prefix).path

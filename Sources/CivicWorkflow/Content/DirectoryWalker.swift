@@ -9,9 +9,14 @@ enum DirectoryWalker {
     /// The folders right below `absolute` (one per department in the posts folder) are walked
     /// on all cores and joined in order; the first failure in that order is thrown, as a walk
     /// on one core would.
-    static func regularFiles(name: String, absolute: String) throws -> [(name: String, absolute: String)] {
+    /// An entry that is neither a regular file nor a folder (a symbolic link, a device) and
+    /// whose name `refusing` accepts fails the walk: a check must not pass over a post it
+    /// cannot read as a file.
+    static func regularFiles(
+        name: String, absolute: String, refusing: (@Sendable (String) -> Bool)? = nil
+    ) throws -> [(name: String, absolute: String)] {
         let top: [Entry]
-        switch list(name: name, absolute: absolute) {
+        switch list(name: name, absolute: absolute, refusing: refusing) {
         case let .success(entries): top = entries
         case let .failure(failure): throw failure.error
         }
@@ -21,7 +26,7 @@ enum DirectoryWalker {
         }
         let below = parallelMap(count: folders.count, batch: 1) { index in
             var files: [(name: String, absolute: String)] = []
-            return walk(name: folders[index].name, absolute: folders[index].absolute, into: &files).map { files }
+            return walk(name: folders[index].name, absolute: folders[index].absolute, refusing: refusing, into: &files).map { files }
         }
         var out: [(name: String, absolute: String)] = []
         var folder = 0
@@ -58,8 +63,10 @@ enum DirectoryWalker {
     }
 
     /// Appends the files under `absolute` in order; stops at the first failure.
-    private static func walk(name: String, absolute: String, into out: inout [(name: String, absolute: String)]) -> Result<Void, Failure> {
-        switch list(name: name, absolute: absolute) {
+    private static func walk(
+        name: String, absolute: String, refusing: (@Sendable (String) -> Bool)?, into out: inout [(name: String, absolute: String)]
+    ) -> Result<Void, Failure> {
+        switch list(name: name, absolute: absolute, refusing: refusing) {
         case let .failure(failure):
             return .failure(failure)
         case let .success(entries):
@@ -68,7 +75,9 @@ enum DirectoryWalker {
                 case let .file(name, absolute):
                     out.append((name, absolute))
                 case let .folder(name, absolute):
-                    if case let .failure(failure) = walk(name: name, absolute: absolute, into: &out) { return .failure(failure) }
+                    if case let .failure(failure) = walk(name: name, absolute: absolute, refusing: refusing, into: &out) {
+                        return .failure(failure)
+                    }
                 case let .failed(failure):
                     return .failure(failure)
                 }
@@ -78,7 +87,7 @@ enum DirectoryWalker {
     }
 
     /// The regular files and folders in one folder, sorted by name.
-    private static func list(name: String, absolute: String) -> Result<[Entry], Failure> {
+    private static func list(name: String, absolute: String, refusing: (@Sendable (String) -> Bool)?) -> Result<[Entry], Failure> {
         guard let folder = opendir(absolute) else {
             return .failure(Failure(path: name, reason: String(cString: strerror(errno))))
         }
@@ -110,6 +119,9 @@ enum DirectoryWalker {
                 out.append(.folder(name: prefix + entry.name, absolute: path))
             } else if type == UInt8(DT_REG) {
                 out.append(.file(name: prefix + entry.name, absolute: path))
+            } else if let refusing, refusing(prefix + entry.name) {
+                let what = type == UInt8(DT_LNK) ? "a symbolic link" : "not a regular file"
+                out.append(.failed(Failure(path: prefix + entry.name, reason: "\(what); posts must be plain files")))
             }
         }
         return .success(out)
