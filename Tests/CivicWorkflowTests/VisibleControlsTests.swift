@@ -11,6 +11,9 @@ import Testing
             Array("a\u{1B}[2Jb\u{07}\tc\u{7F}\u{9B}d\r\n".withVisibleControls.unicodeScalars)
                 == Array("a\u{241B}[2Jb\u{2407}\tc\u{2421}\u{FFFD}d\r\n".unicodeScalars))
         #expect("plain text, é and 🎉\tand a tab".withVisibleControls == "plain text, é and 🎉\tand a tab")
+        // A carriage return on its own would send the cursor back over the line.
+        #expect(
+            Array("Call 414\rAll clear\r".withVisibleControls.unicodeScalars) == Array("Call 414\u{240D}All clear\u{240D}".unicodeScalars))
     }
 
     @Test func theTextReporterQuotesAPostWithoutItsEscapes() {

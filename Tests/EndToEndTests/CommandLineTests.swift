@@ -193,5 +193,8 @@ import Testing
         let sandbox = try GitSandbox()
         let result = try civicpost(["check", "--staged", "--all"], in: sandbox.root)
         #expect(result.status == 64, "\(result)")
+        let range = try civicpost(["check", "--range", "main"], in: sandbox.root)
+        #expect(range.status == 64, "\(range)")
+        #expect(range.stderr.contains("--range must be BASE..HEAD, not 'main'"), "\(range)")
     }
 }

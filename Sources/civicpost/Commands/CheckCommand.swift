@@ -34,6 +34,7 @@ struct CheckCommand: ParsableCommand {
         let scopes = [staged, all, range != nil, !paths.isEmpty && !staged].filter { $0 }.count
         if scopes == 0 { throw ValidationError("name the posts to check, or use --staged, --range or --all") }
         if scopes > 1 { throw ValidationError("use only one of --staged, --range, --all, or PATHs") }
+        if let range, !range.contains("..") { throw ValidationError("--range must be BASE..HEAD, not '\(range)'") }
     }
 
     func run() throws {
