@@ -140,3 +140,18 @@ import Testing
         #expect(post.problems.first?.location == SourceLocation(line: 5, column: 1))
     }
 }
+
+@Suite struct PostSizeTests {
+    @Test func aBodyOverTheLimitIsAnErrorAndIsNotParsed() {
+        // A run of `www.` autolinks: cmark-gfm needs tens of seconds for 300 KB of it.
+        let body = String(repeating: "www.aaaaaaaaaa_", count: 20_000)
+        let post = Post.parse(path: Fixtures.examplePath, bytes: Array((Fixtures.exampleFrontMatter + body + "\n").utf8))
+        #expect(post.body.links.isEmpty)
+        #expect(
+            post.problems.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+                "6:1 the body is 300001 bytes of Markdown; a post's body may be at most 65536 (split it, or link to a page)"
+            ])
+        #expect(
+            engineFindings(Fixtures.exampleFrontMatter + body + "\n").contains { $0.rule == "post.front-matter" && $0.severity == .error })
+    }
+}

@@ -42,12 +42,32 @@ extension Post {
         }
         // The front matter is parsed while the body's parse would wait for another thread.
         var frontMatter: FrontMatter?
-        let body = MarkdownDocument.parse(bytes[bodyStart...], renderHTML: renderHTML, paragraphs: paragraphs) {
+        let parseFront = {
             if case let .found(yaml, _) = split { frontMatter = parseFrontMatter(bytes[yaml], problems: &problems) }
+        }
+        let body: MarkdownDocument
+        if bytes.count - bodyStart > maximumBodyBytes {
+            // Never handed to cmark-gfm, whose time grows with the square of some inputs' length.
+            parseFront()
+            body = MarkdownDocument.parse([UInt8](), renderHTML: renderHTML, paragraphs: paragraphs)
+            problems.append(
+                FrontMatterProblem(
+                    location: source.location(ofByte: bodyStart),
+                    message:
+                        "the body is \(bytes.count - bodyStart) bytes of Markdown; a post's body may be at most \(maximumBodyBytes) (split it, or link to a page)"
+                ))
+        } else {
+            body = MarkdownDocument.parse(bytes[bodyStart...], renderHTML: renderHTML, paragraphs: paragraphs, meanwhile: parseFront)
         }
         return Post(
             path: path, source: source, frontMatter: frontMatter, bodyStart: bodyStart, body: body, problems: problems, analysis: nil)
     }
+
+    /// The longest body a post may have: 64 KiB of Markdown, ten thousand words or so. A
+    /// decade of a city's posts averages 1.7 KB; cmark-gfm takes seconds over some inputs of
+    /// a few hundred kilobytes (a 300 KB run of `www.` autolinks took 24 s), and a check or
+    /// a publish must not stall on one post.
+    public static let maximumBodyBytes = 1 << 16
 
     enum FrontMatterSplit {
         case missing
