@@ -22,7 +22,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
             }
             return value
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+        // Years before 1900 are typing mistakes in a city's records (`0000-01-01`), not dates.
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), year >= 1900,
             (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year)
         else { return nil }
         self.init(year: year, month: month, day: day)

@@ -156,7 +156,8 @@ public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertibl
             var index = 16
             var second = 0
             if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-                guard let value = two(index + 1), value < 61 else { return nil }
+                // No leap second: `23:59:60` would be the next day's first moment.
+                guard let value = two(index + 1), value < 60 else { return nil }
                 second = value
                 index += 3
                 if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -169,8 +170,9 @@ public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertibl
                     offset = 0
                 } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
                     let hours = two(index + 1), index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
-                    let minutes = two(index + 4)
+                    let minutes = two(index + 4), hours <= 14, minutes < 60
                 {
+                    // Offsets in use run from -12:00 to +14:00; `+99:99` moved a post four days.
                     offset = (hours * 60 + minutes) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
                 } else {
                     return nil
