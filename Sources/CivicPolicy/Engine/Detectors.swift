@@ -83,8 +83,11 @@ public struct PostAnalysis: Sendable {
     public var personalData: [PIIMatch]
     /// Lexicon phrases, with byte ranges into the post's source (hidden characters inside included).
     public var phrases: [SourcePhrase]
-    /// Hidden characters (zero-width, bidi controls, soft hyphens): source byte ranges.
+    /// Hidden characters (zero-width, bidi controls, soft hyphens, control characters):
+    /// source byte ranges.
     public var hiddenCharacters: [Range<Int>]
+    /// Hidden characters that only the text readers get holds (written as escapes).
+    public var publishedHidden: [PublishedHidden] = []
     /// Department names and body members' names (``RosterNames``), outside links and
     /// suppression comments; acronyms only where written in capitals.
     public var rosterMentions: [SourcePhrase]
@@ -120,16 +123,18 @@ public struct PostAnalysis: Sendable {
         rosterMentions = sourcePhrases(nameMatches).filter { mention in
             !names.acronyms.contains(mention.phrase) || post.source.text(of: mention.range) == mention.phrase
         }
-        hiddenCharacters = normalized.hidden
+        let controls = post.source.bytes.withUnsafeBufferPointer(asciiControls)
+        hiddenCharacters = controls.isEmpty ? normalized.hidden : (normalized.hidden + controls).sorted { $0.lowerBound < $1.lowerBound }
         suppressions = comments
         self.links = links
         // What readers get where it is not the source: YAML escapes, character references,
         // inline markup and raw HTML taken out. What only that text holds is reported too.
         let published = PublishedText(post)
         if !published.isEmpty {
-            let extra = published.matches(detectors: detectors, beside: phrases, personalData)
+            let extra = published.matches(detectors: detectors, beside: phrases, personalData, hidden: hiddenCharacters)
             phrases += extra.phrases
             personalData += extra.personalData
+            publishedHidden = extra.hidden
         }
     }
 }

@@ -63,10 +63,11 @@ struct PublishedText {
     /// text's matches are accounted for by the source's matches of the same phrase (or kind
     /// of data) in the bytes it is written in, one for one.
     func matches(
-        detectors: Detectors, beside phrases: [SourcePhrase], _ personalData: [PIIMatch]
-    ) -> (phrases: [SourcePhrase], personalData: [PIIMatch]) {
+        detectors: Detectors, beside phrases: [SourcePhrase], _ personalData: [PIIMatch], hidden: [Range<Int>]
+    ) -> (phrases: [SourcePhrase], personalData: [PIIMatch], hidden: [PublishedHidden]) {
         var newPhrases: [SourcePhrase] = []
         var newData: [PIIMatch] = []
+        var newHidden: [PublishedHidden] = []
         var accountedPhrases: [String: Int] = [:]
         var accountedData: [PIIKind: Int] = [:]
         var group: Range<Int>? = nil
@@ -85,6 +86,15 @@ struct PublishedText {
             }
             let outsideAddresses = { (range: Range<Int>) in !piece.addresses.contains { $0.overlaps(range) } }
             let normalized = normalize(piece.text)
+            // Invisible and control characters the source does not show (`"\u200B"`, `"\e"`).
+            let invisible = normalized.hidden + piece.text.withUnsafeBufferPointer(asciiControls)
+            let written = hidden.filter { piece.written.overlaps($0) }.count
+            if invisible.count > written {
+                let names = invisible.sorted { $0.lowerBound < $1.lowerBound }.flatMap { range in
+                    String(decoding: piece.text[range], as: UTF8.self).unicodeScalars.map(\.value)
+                }
+                newHidden.append(PublishedHidden(range: piece.anchor, scalars: names))
+            }
             for match in detectors.phraseAndNameMatches(in: normalized).phrases {
                 let range = normalized.sourceRange(of: match.range)
                 guard outsideAddresses(range) else { continue }
@@ -109,6 +119,14 @@ struct PublishedText {
                 newData.append(data)
             }
         }
-        return (newPhrases, newData)
+        return (newPhrases, newData, newHidden)
     }
+}
+
+/// Invisible or control characters found in a text as readers get it and not in its source.
+public struct PublishedHidden: Sendable, Equatable {
+    /// Where the text is written (its first line).
+    public var range: Range<Int>
+    /// The characters, in order.
+    public var scalars: [UInt32]
 }

@@ -65,6 +65,36 @@ func asciiRunEnd(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> I
     return index
 }
 
+/// The ASCII control characters other than tab, line feed and carriage return (and DEL), each
+/// as a one-byte range: they show nothing, or act on a terminal, and HTML forbids them. Most
+/// text has none but line breaks; eight bytes are tested at a time.
+func asciiControls(_ source: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    guard let base = source.baseAddress else { return [] }
+    var found: [Range<Int>] = []
+    let raw = UnsafeRawPointer(base)
+    let count = source.count
+    @inline(__always) func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+    }
+    var index = 0
+    while index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // A byte below 0x20, or DEL (0x7F, whose XOR with 0x7F is zero), sets its top bit here.
+        let below = (word &- 0x2020_2020_2020_2020) & ~word
+        let flipped = word ^ 0x7F7F_7F7F_7F7F_7F7F
+        let del = (flipped &- 0x0101_0101_0101_0101) & ~flipped
+        if (below | del) & 0x8080_8080_8080_8080 != 0 {
+            for offset in index..<(index + 8) where isControl(base[offset]) { found.append(offset..<(offset + 1)) }
+        }
+        index += 8
+    }
+    while index < count {
+        if isControl(base[index]) { found.append(index..<(index + 1)) }
+        index += 1
+    }
+    return found
+}
+
 /// Decodes one well-formed UTF-8 scalar at `index` (whose byte is ≥ 0x80);
 /// nil for an ill-formed or truncated sequence.
 @inline(__always)

@@ -11,11 +11,11 @@ enum ScalarKind {
     @inline(__always)
     init(_ v: UInt32) {
         switch v {
-        // Besides the format controls: the Hangul fillers, Khmer's invisible vowels, the
+        // Besides the format controls and C1 controls: the Hangul fillers, Khmer's invisible vowels, the
         // Mongolian variation selectors, interlinear annotation marks, shorthand format
         // controls, musical formatting characters and tag characters (which spell ASCII
         // invisibly) show nothing either.
-        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F,
+        case 0x0080...0x009F, 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F,
             0x202A...0x202E, 0x2060...0x206F, 0x3164, 0xFEFF, 0xFFA0, 0xFFF9...0xFFFB, 0x1BCA0...0x1BCA3,
             0x1D173...0x1D17A, 0xE0000...0xE007F:
             self = .hidden

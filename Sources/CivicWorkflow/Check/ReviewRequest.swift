@@ -116,17 +116,24 @@ public struct ReviewRequest {
     /// by scalar: a pipe followed by a combining mark is one character, but still a pipe to a
     /// Markdown table.
     static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Line breaks (CRLF, CR or LF) become spaces first: a table row is one line.
+        var flat = String.UnicodeScalarView()
         var afterReturn = false
-        for scalar in text.withVisibleControls.unicodeScalars {
+        for scalar in text.unicodeScalars {
             defer { afterReturn = scalar == "\r" }
+            switch scalar {
+            case "\r": flat.append(" ")
+            case "\n": if !afterReturn { flat.append(" ") }
+            default: flat.append(scalar)
+            }
+        }
+        var out = String.UnicodeScalarView()
+        for scalar in String(flat).withVisibleControls.unicodeScalars {
             switch scalar {
             case "|": out += "\\|".unicodeScalars
             case "`": out += "\\`".unicodeScalars
             case "<": out += "&lt;".unicodeScalars
             case ">": out += "&gt;".unicodeScalars
-            case "\r": out.append(" ")
-            case "\n": if !afterReturn { out.append(" ") }
             default: out.append(scalar)
             }
         }

@@ -1,6 +1,7 @@
 /// `content.hidden-characters`: invisible characters (zero-width spaces and joiners, bidi
 /// controls, soft hyphens) that hide words from reviewers and filters and confuse screen
-/// readers. One finding per run of adjacent hidden characters.
+/// readers, and control characters (escape, bell, NUL), which act on terminals and which
+/// HTML forbids. One finding per run of adjacent hidden characters.
 public struct HiddenCharactersRule: Rule {
     public static let description = RuleDescription(
         id: "content.hidden-characters",
@@ -17,9 +18,12 @@ public struct HiddenCharactersRule: Rule {
             "Leaf↓\u{200B}collection starts Monday.\n",
             "Rake to the ↓\u{202E}bruc↓\u{202C} today, and ↓\u{200D}\u{200C}again.\n",
             "---\ntitle: Leaves\ndepartment: dpw\nplatforms: [x]\nsummary: Leaves↓\u{00AD}collection\n---\nBody\n",
+            "Leaves ↓\u{1B}[8mhidden↓\u{1B}[0m and a bell↓\u{07}, a DEL↓\u{7F} and a C1 control↓\u{9B}.\n",
+            "---\ntitle: ↓\"Leaves\\u200Bcollection\"\ndepartment: dpw\nplatforms: [x]\n---\nBody\n",
         ],
         nonTriggeringExamples: [
-            "Leaf collection starts Monday. Café, naïve, 👩‍👩‍👧 and 🇺🇸 are fine.\n"
+            "Leaf collection starts Monday. Café, naïve, 👩‍👩‍👧 and 🇺🇸 are fine.\n",
+            "Tabs\tand CRLF line ends\r\nare fine.\r\n",
         ])
 
     public init() {}
@@ -34,12 +38,21 @@ public struct HiddenCharactersRule: Rule {
                 runs.append(range)
             }
         }
-        return runs.map { run in
+        let written = runs.map { run in
             let names = post.source.text(of: run).unicodeScalars.map { "U+" + hex($0.value) }
             var finding = post.finding(rule, at: run, "invisible character\(names.count == 1 ? "" : "s") \(names.joined(separator: " "))")
             finding.matched = names.joined(separator: " ")
             return finding
         }
+        let published = post.analysis(in: context).publishedHidden.map { hidden in
+            let names = hidden.scalars.map { "U+" + hex($0) }
+            var finding = post.finding(
+                rule, at: hidden.range,
+                "invisible character\(names.count == 1 ? "" : "s") \(names.joined(separator: " ")) (as published: written here as escapes)")
+            finding.matched = names.joined(separator: " ")
+            return finding
+        }
+        return written + published
     }
 
     /// Whether the range is a zero-width joiner or non-joiner between two characters beyond
