@@ -101,37 +101,67 @@ struct MarkdownParser {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         var cursor = 0  // byte offset just after the last block start or link with a known position
+        // The paragraph, heading or table cell being read, and whether its text so far is
+        // what its source reads (``SourceReading``): its inline nodes are fed as the walk
+        // passes them, and only a block that differs has its text made (on leaving it).
+        var block: (node: OpaquePointer, kind: MarkdownParagraph.Kind, range: Range<Int>)? = nil
+        var reading: SourceReading? = nil
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if let open = block, open.node == node {
+                    if reading?.finish() != true { noteRewritten(open.node, range: open.range, in: &document) }
+                    block = nil
+                    reading = nil
+                }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            if reading != nil {
+                // Text leaves get an enter event only.
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                    if let literal = cmark_node_get_literal(node) {
+                        let text = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+                        if reading?.read(UnsafeBufferPointer(start: text, count: strlen(literal))) != true { reading = nil }
+                    }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    if reading?.read(UInt8(ascii: " ")) != true { reading = nil }
+                default:
+                    break
+                }
+            }
             // Blocks' positions only: cmark-gfm's inline positions go wrong after a line break
             // (links are checked in `makeLink`, which moves the cursor past each one).
-            if cmark_node_get_type(node).rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK),
-                cmark_node_get_type(node) != CMARK_NODE_DOCUMENT,
+            if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK), type != CMARK_NODE_DOCUMENT,
                 let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
             {
                 cursor = max(cursor, start)
             }
-            switch cmark_node_get_type(node) {
+            switch type {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 document.links.append(makeLink(node, cursor: &cursor))
             case CMARK_NODE_PARAGRAPH:
-                noteIfRewritten(node, kind: .paragraph, in: &document)
+                (block, reading) = startReading(node, kind: .paragraph)
                 guard allBlocks || wantsParagraph else { continue }
-                document.paragraphs.append(block(node, kind: .paragraph))
+                document.paragraphs.append(self.block(node, kind: .paragraph))
                 wantsParagraph = false
             case CMARK_NODE_HEADING:
-                noteIfRewritten(node, kind: .heading, in: &document)
+                (block, reading) = startReading(node, kind: .heading)
                 let isTitle = document.title == nil && cmark_node_get_heading_level(node) == 1
                 guard allBlocks || isTitle else { continue }
-                let heading = block(node, kind: .heading)
+                let heading = self.block(node, kind: .heading)
                 if isTitle { document.title = heading.text }
                 if allBlocks { document.paragraphs.append(heading) }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+                continue
             default:
                 if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
-                    noteIfRewritten(node, kind: .tableCell, in: &document)
-                    if allBlocks { document.paragraphs.append(block(node, kind: .tableCell)) }
+                    (block, reading) = startReading(node, kind: .tableCell)
+                    if allBlocks { document.paragraphs.append(self.block(node, kind: .tableCell)) }
                 }
             }
         }
@@ -184,42 +214,21 @@ struct MarkdownParser {
         return MarkdownParagraph(kind: kind, text: text, start: start)
     }
 
-    /// Adds the block to ``MarkdownDocument/rewritten`` when its text is not what its source
-    /// reads (``SourceReading``). Most blocks read as written: their text is compared with the
-    /// source piece by piece, and made only for the others.
-    private func noteIfRewritten(_ node: OpaquePointer, kind: MarkdownParagraph.Kind, in document: inout MarkdownDocument) {
+    /// The block's range, and a reading of its source to compare its text with.
+    private func startReading(
+        _ node: OpaquePointer, kind: MarkdownParagraph.Kind
+    ) -> ((node: OpaquePointer, kind: MarkdownParagraph.Kind, range: Range<Int>), SourceReading) {
         let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node)) ?? 0
         let end = offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node)).map { min(source.count, $0 + 1) }
         let range = start..<max(start, end ?? source.count)
-        var reading = SourceReading(UnsafeBufferPointer(rebasing: source[range]), heading: kind == .heading)
-        if readsAsWritten(node, &reading) { return }
+        return ((node, kind, range), SourceReading(UnsafeBufferPointer(rebasing: source[range]), heading: kind == .heading))
+    }
+
+    /// Adds the block's text to ``MarkdownDocument/rewritten``: it is not what its source reads.
+    private func noteRewritten(_ node: OpaquePointer, range: Range<Int>, in document: inout MarkdownDocument) {
         var addresses: [Range<Int>] = []
         let text = plainText(of: node, addresses: &addresses)
         document.rewritten.append(RewrittenBlock(text: text, range: range, addresses: addresses))
-    }
-
-    /// Feeds the node's text, as ``plainText(of:addresses:)`` makes it, to `reading`.
-    private func readsAsWritten(_ node: OpaquePointer, _ reading: inout SourceReading) -> Bool {
-        guard let iterator = cmark_iter_new(node) else { return false }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                guard var literal = cmark_node_get_literal(child) else { continue }
-                while literal.pointee != 0 {
-                    guard reading.read(UInt8(bitPattern: literal.pointee)) else { return false }
-                    literal += 1
-                }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                guard reading.read(UInt8(ascii: " ")) else { return false }
-            default:
-                break
-            }
-        }
-        return reading.finish()
     }
 
     /// The text of a node's inline descendants; soft and hard breaks become spaces. The
@@ -319,6 +328,26 @@ struct SourceReading {
         }
         // A table cell's range starts at the space after its `|`.
         while position < source.count, isSpace(position) { position += 1 }
+    }
+
+    /// Whether the source reads on as the text's next bytes: the stretch both have in common
+    /// compared eight bytes at a time, the rest byte by byte.
+    mutating func read(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let textBase = text.baseAddress, let sourceBase = source.baseAddress else { return text.isEmpty }
+        var index = 0
+        while index < text.count {
+            while index + 8 <= text.count, position + 8 <= source.count,
+                UnsafeRawPointer(textBase + index).loadUnaligned(as: UInt64.self)
+                    == UnsafeRawPointer(sourceBase + position).loadUnaligned(as: UInt64.self)
+            {
+                index += 8
+                position += 8
+            }
+            guard index < text.count else { break }
+            guard read(text[index]) else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether the source reads on as the text's next byte, after markup left out.

@@ -76,14 +76,20 @@ func asciiControls(_ source: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     @inline(__always) func isControl(_ byte: UInt8) -> Bool {
         (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
+    // 0x80 in each byte of `word` that is zero, exactly (no borrow between bytes).
+    @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word | low)
+    }
     var index = 0
     while index + 8 <= count {
         let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        // A byte below 0x20, or DEL (0x7F, whose XOR with 0x7F is zero), sets its top bit here.
-        let below = (word &- 0x2020_2020_2020_2020) & ~word
-        let flipped = word ^ 0x7F7F_7F7F_7F7F_7F7F
-        let del = (flipped &- 0x0101_0101_0101_0101) & ~flipped
-        if (below | del) & 0x8080_8080_8080_8080 != 0 {
+        // Bytes below 0x20 (top three bits clear) but tab, line feed and carriage return; DEL.
+        let below = zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0)
+        let allowed =
+            zeroBytes(word ^ 0x0909_0909_0909_0909) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+            | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+        if (below & ~allowed) | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F) != 0 {
             for offset in index..<(index + 8) where isControl(base[offset]) { found.append(offset..<(offset + 1)) }
         }
         index += 8

@@ -83,3 +83,20 @@ import Testing
         #expect(normalize("\u{0301}x").sourceRange(of: 0..<1) == 2..<3)
     }
 }
+
+@Suite struct AsciiControlTests {
+    /// The word-at-a-time search agrees with a byte-by-byte one, at every alignment.
+    @Test func findsExactlyTheControlBytes() {
+        let alphabet: [UInt8] = [0x00, 0x07, 0x09, 0x0A, 0x0B, 0x0D, 0x1B, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xC2, 0xE0, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let expected = bytes.indices.filter { index in
+                let byte = bytes[index]
+                return (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+            }
+            let found = bytes.withUnsafeBufferPointer(asciiControls).map(\.lowerBound)
+            #expect(found == expected, "\(bytes)")
+        }
+    }
+}
