@@ -27,6 +27,17 @@ import Testing
         }
     }
 
+    @Test func everydayPhrasesThatHoldALexiconWordPass() {
+        let text =
+            "Keep it spick and span. Blue tits and great tits nest here. The Damn Yankees play. "
+            + "Permits must be picked up personally. Ships must meet IMO 2020 rules.\n"
+        #expect(engineFindings(text).filter { $0.rule.hasPrefix("content.") }.map(\.brief) == [])
+        #expect(
+            engineFindings("But damn it, tits, spick and imo still count.\n").filter { $0.rule.hasPrefix("content.") }.map(\.brief) == [
+                "6:5 content.profanity", "6:14 content.profanity", "6:20 content.discrimination", "6:30 content.personal-opinion",
+            ])
+    }
+
     @Test func scunthorpeAndFriendsPass() {
         #expect(profanity("Scunthorpe, Essex, Middlesex, the assessor's class, cocktails, Hell's Kitchen, cum laude.\n").isEmpty)
     }
