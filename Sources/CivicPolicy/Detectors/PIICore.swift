@@ -277,7 +277,10 @@ struct Core {
     }
 
     /// If position `i` lies inside a URL-like token, returns the token end.
-    func urlTokenEnd(_ i: Int) -> Int? {
+    /// The end of the web address holding `i`, when `i` is in one; nil otherwise. With
+    /// `readsQuery`, a position in the address's query (after a `?`) is not in it: its values
+    /// are read as text.
+    func urlTokenEnd(_ i: Int, readsQuery: Bool = false) -> Int? {
         var s = i
         let lim = max(0, i - 600)
         while s > lim && !isSpaceCh(b[s - 1]) { s -= 1 }
@@ -286,13 +289,44 @@ struct Core {
         var k = s
         while k < i {
             let c = b[k]
-            if c == Ch.colon && at(k + 1) == Ch.slash && at(k + 2) == Ch.slash { return wsTokenEnd(i) }
-            if (c == 0x77 || c == 0x57) && (k == s || !isAlnum(b[k - 1])) && startsWithCI(k, wwwPat) { return wsTokenEnd(i) }
+            if c == Ch.colon && at(k + 1) == Ch.slash && at(k + 2) == Ch.slash {
+                return readsQuery && inQuery(k, i) ? nil : wsTokenEnd(i)
+            }
+            if (c == 0x77 || c == 0x57) && (k == s || !isAlnum(b[k - 1])) && startsWithCI(k, wwwPat) {
+                return readsQuery && inQuery(k, i) ? nil : wsTokenEnd(i)
+            }
             if c == Ch.dot && isAlpha(at(k + 1)) && k > s && isAlnum(b[k - 1]) { sawDotLabel = true }
-            if c == Ch.slash && sawDotLabel { return wsTokenEnd(i) }
+            if c == Ch.slash && sawDotLabel { return readsQuery && inQuery(k, i) ? nil : wsTokenEnd(i) }
             k += 1
         }
         return nil
+    }
+
+    /// How many digit groups, each separated from the next by one `-` or `.`, start at `i`
+    /// (`414-555-0142`: 3; `4145552671`: 1).
+    func separatedGroups(from i: Int) -> Int {
+        var groups = 0
+        var q = i
+        while q < n && isDigit(b[q]) {
+            while q < n && isDigit(b[q]) { q += 1 }
+            groups += 1
+            guard q + 1 < n, b[q] == Ch.dash || b[q] == Ch.dot, isDigit(b[q + 1]) else { break }
+            q += 1
+        }
+        return groups
+    }
+
+    /// Whether a `?` stands between the address's start `k` and `i`. A query's e-mail
+    /// addresses and separated numbers (`?m=jo@gmail.com`, `?cell=414-555-0142`) publish the
+    /// data as plainly as the words around them; bare digit runs there are identifiers
+    /// (`?t=4145552671`, `?id=4111111111111111`), as in the host and path.
+    func inQuery(_ k: Int, _ i: Int) -> Bool {
+        var q = k
+        while q < i {
+            if b[q] == 0x3F { return true }
+            q += 1
+        }
+        return false
     }
 
     /// End of the last occurrence of any pattern inside [lo, hi), or nil.
@@ -349,7 +383,7 @@ struct Core {
         var q = i
         while q < n && (isAlnum(b[q]) || b[q] == Ch.dot || b[q] == Ch.us || b[q] == Ch.dash || b[q] == Ch.plus) && q - i < 64 { q += 1 }
         if at(q) == Ch.at && isAlnum(at(q + 1)) { return .skip(q) }
-        if let e = urlTokenEnd(i) { return .skip(e) }
+        if let e = urlTokenEnd(i, readsQuery: separatedGroups(from: i) >= 3) { return .skip(e) }
         let pc = at(i - 1)
         // hashtag (#2026Budget, File #231456)
         if pc == Ch.hash && !isAlnum(at(i - 2)) {

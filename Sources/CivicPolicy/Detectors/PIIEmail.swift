@@ -121,7 +121,7 @@ extension Core {
     }
 
     mutating func handleAtSign(_ i: Int) -> Outcome? {
-        if let e = urlTokenEnd(i) { return .skip(e) }
+        if let e = urlTokenEnd(i, readsQuery: true) { return .skip(e) }
         guard let ls = localStart(i, obf: false) else { return nil }
         guard let d = domainAt(i + 1, obf: true) else { return nil }
         if d.obfuscated && !tldKnown(d) { return nil }

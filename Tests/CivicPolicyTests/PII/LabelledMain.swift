@@ -379,6 +379,10 @@ let labelledMain: String = """
     Map: https://maps.example.com/?q=43.0389,-87.9065
     Register at https://example.org/register?id=4111111111111111 now.
     Download https://city.gov/files/2400-W-Wisconsin-Ave.pdf
+    // ---------- URL queries: the data is in plain view ----------
+    Call the desk via city.milwaukee.gov/dpw?cell=[[phone:414-555-2671]] today.
+    Book at https://city.milwaukee.gov/c?tel=[[phone:414.555.3344]] now.
+    Write through https://x.milwaukee.gov/?m=[[email:jo.king@gmail.com]] for a copy.
     // ---------- versions, hashtags, counts: negative ----------
     The app is now v1.2.3 with bug fixes.
     Version 2.10.4 fixes the login issue.
