@@ -157,3 +157,14 @@ import Testing
             engineFindings(Fixtures.exampleFrontMatter + body + "\n").contains { $0.rule == "post.front-matter" && $0.severity == .error })
     }
 }
+
+@Suite struct BodyEncodingTests {
+    @Test func invalidUTF8InTheBodyIsAnErrorAtItsPlace() {
+        let bytes = Array((Fixtures.exampleFrontMatter + "Good é line.\nsh").utf8) + [0xFF] + Array("it.\n".utf8)
+        let post = Post.parse(path: Fixtures.examplePath, bytes: bytes)
+        #expect(
+            post.problems.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+                "7:3 invalid UTF-8 (byte 0xFF); save the file as UTF-8"
+            ])
+    }
+}

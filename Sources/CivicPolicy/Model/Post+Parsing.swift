@@ -45,6 +45,16 @@ extension Post {
         let parseFront = {
             if case let .found(yaml, _) = split { frontMatter = parseFrontMatter(bytes[yaml], problems: &problems) }
         }
+        // The front matter's YAML refuses invalid UTF-8; so does the body, which cmark-gfm would
+        // show with U+FFFD where the checks read other bytes.
+        if bodyStart < bytes.count, let bad = YAMLReader.firstInvalidUTF8(bytes[bodyStart...]) {
+            let line = source.line(ofByte: bodyStart) + bad.line - 1
+            let column = bad.line == 1 ? source.location(ofByte: bodyStart).column + bad.column - 1 : bad.column
+            problems.append(
+                FrontMatterProblem(
+                    location: SourceLocation(line: line, column: column),
+                    message: "invalid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save the file as UTF-8"))
+        }
         let body: MarkdownDocument
         if bytes.count - bodyStart > maximumBodyBytes {
             // Never handed to cmark-gfm, whose time grows with the square of some inputs' length.
