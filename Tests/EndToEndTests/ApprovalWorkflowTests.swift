@@ -207,6 +207,68 @@ import Testing
         #expect(!page.contains("New detail."), "the unapproved edit reached the site")
     }
 
+    @Test func aRevokedReviewerCannotApprove() throws {
+        let city = try City()
+        #expect(try city.git(["checkout", "-q", "-b", "roster/revoke-priya"], as: Self.jordan).status == 0)
+        try city.edit("content/roster.yml") {
+            $0.replacingOccurrences(
+                of: "    roles: [reviewer]\n    authorized_until: 2028-06-30",
+                with: "    roles: [reviewer]\n    authorized_until: 2028-06-30\n    revoked_on: 2020-01-31")
+        }
+        #expect(try city.commit("Revoke Priya", as: Self.jordan, noVerify: true).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.sam).status == 0)
+        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "roster/revoke-priya"], as: Self.sam).status == 0)
+        let path = try approvedPost(in: city)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("\(path):1:1: error: not approved: merged in"), "\(verify)")
+        #expect(verify.stdout.contains("whose authorization was revoked on 2020-01-31"), "\(verify)")
+    }
+
+    @Test func theBaselineMustBeAFullCommitIDAndApproved() throws {
+        let city = try City()
+        // A branch name would follow the branch: refused outright.
+        try city.edit("civicpost.yml") { $0 + "approval: {baseline: main}\n" }
+        #expect(try city.commit("Baseline is main", as: Self.jordan, noVerify: true).status == 0)
+        let named = try city.civicpost(["verify"])
+        #expect(named.status == 2, "\(named)")
+        #expect(named.stderr.contains("approval.baseline must name a commit by its full id"), "\(named)")
+        // A direct commit that moves the baseline past an unapproved post: the walk's settings
+        // are not the approved ones, so neither verify nor publish go by them.
+        #expect(try city.git(["reset", "-q", "--hard", "HEAD~1"], as: Self.jordan).status == 0)
+        try city.write("content/posts/dpw/2026/evil.md", Self.post("Unreviewed"))
+        #expect(try city.commit("Unreviewed post", as: Self.jordan, noVerify: true).status == 0)
+        let evil = try city.git(["rev-parse", "HEAD"], as: Self.jordan).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try city.edit("civicpost.yml") { $0 + "approval: {baseline: \(evil)}\n" }
+        #expect(try city.commit("Move the baseline", as: Self.jordan, noVerify: true).status == 0)
+        for command in [["verify"], ["publish", "--now", "2026-11-27T12:00:00Z"]] {
+            let result = try city.civicpost(command)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("but its last approved version sets approval.baseline (none)"), "\(result)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: city.root.appendingPathComponent("_queue").path))
+    }
+
+    @Test func aPublishBranchWhoseHistoryWasReplacedPublishesNothing() throws {
+        let city = try City()
+        _ = try approvedPost(in: city)
+        let first = try city.civicpost(["publish", "--now", "2026-11-27T12:00:00Z"])
+        #expect(first.status == 0, "\(first)")
+        // main forced to a new root commit holding an unreviewed post.
+        #expect(try city.git(["checkout", "-q", "--orphan", "replacement"], as: Self.jordan).status == 0)
+        try city.write("content/posts/dpw/2026/evil.md", Self.post("Unreviewed"))
+        #expect(try city.commit("New history", as: Self.jordan, noVerify: true).status == 0)
+        #expect(try city.git(["branch", "-q", "-f", "main", "replacement"], as: Self.jordan).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.jordan).status == 0)
+        let queued = try FileManager.default.subpathsOfDirectory(atPath: city.root.appendingPathComponent("_queue").path)
+        for command in [["verify"], ["publish", "--now", "2026-11-27T12:00:00Z"]] {
+            let result = try city.civicpost(command)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("which the publish branch 'main' no longer holds"), "\(result)")
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: city.root.appendingPathComponent("_queue").path) == queued)
+    }
+
     @Test func rosterChangeMergedByANonAdminFails() throws {
         let city = try City()
         #expect(try city.git(["checkout", "-q", "-b", "roster/add-me"], as: Self.jordan).status == 0)

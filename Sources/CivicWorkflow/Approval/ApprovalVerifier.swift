@@ -32,6 +32,11 @@ public struct ApprovalVerifier {
         let tipConfig = try Settings.load(from: TreeSource(repository: repository, tree: repository.commit(tip).tree)).config
         let signed = tipConfig.requireSignedCommits
         let baselineSetting = tipConfig.approvalBaseline
+        if let named = baselineSetting, !Self.isFullCommitID(named) {
+            throw WorkflowError.invalid(
+                "approval.baseline must name a commit by its full id (40 hexadecimal digits), not '\(named)': a branch, a tag or a short id can be made to mean another commit"
+            )
+        }
 
         if let checkpoint = checkpoint.take(), checkpoint.branch == branch, checkpoint.signed == signed,
             checkpoint.baselineSetting == baselineSetting,
@@ -40,7 +45,7 @@ public struct ApprovalVerifier {
         {
             var walk = try Walk(resuming: checkpoint, verifier: self)
             try walk.process(newer.reversed())
-            return walk.report(tip: tip)
+            return try approvedSettingsOnly(walk.report(tip: tip), baselineSetting: baselineSetting, signed: signed)
         }
 
         let chain = try repository.firstParentChain(from: tip).reversed()
@@ -56,7 +61,30 @@ public struct ApprovalVerifier {
         }
         var walk = try Walk(baseline: baseline, signed: signed, baselineSetting: baselineSetting, verifier: self)
         try walk.process(Array(chain.drop(while: { $0.id != baseline.id }).dropFirst()))
-        return walk.report(tip: tip)
+        return try approvedSettingsOnly(walk.report(tip: tip), baselineSetting: baselineSetting, signed: signed)
+    }
+
+    /// The report, when the walk ran under approved settings. The baseline and the signing
+    /// requirement are read from the tip, before anything is known to be approved; were they
+    /// not the last approved configuration's, a direct commit could have moved the baseline
+    /// past itself or turned signing off, and approved whatever it liked. Then nothing is
+    /// verified or published until an admin's merge approves them.
+    private func approvedSettingsOnly(_ report: ApprovalReport, baselineSetting: String?, signed: Bool) throws -> ApprovalReport {
+        let approved = report.settings.config
+        guard approved.approvalBaseline == baselineSetting, approved.requireSignedCommits == signed else {
+            let written = "approval.baseline \(baselineSetting ?? "(none)"), require_signed_commits \(signed)"
+            let approvedText =
+                "approval.baseline \(approved.approvalBaseline ?? "(none)"), require_signed_commits \(approved.requireSignedCommits)"
+            throw WorkflowError.invalid(
+                "civicpost.yml at the tip of \(branch) sets \(written), but its last approved version sets \(approvedText): an admin's merge must approve the change before verify or publish go by it"
+            )
+        }
+        return report
+    }
+
+    /// Whether `text` is a full commit id: 40 (SHA-1) or 64 (SHA-256) hexadecimal digits.
+    static func isFullCommitID(_ text: String) -> Bool {
+        (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { $0.isHexDigit }
     }
 
     /// One walk along the first-parent history: the approval of every controlled file so far,
@@ -213,6 +241,16 @@ public struct ApprovalVerifier {
                     rule: .missing, commit: commit.id, author: reviewer,
                     reason: "merged in \(commit.id.short) by \(reviewer), who may not approve \(kind.noun)"))
         }
+        // On the day of the merge (the later of its author and committer dates): an approval
+        // made while the reviewer was authorized stays one after they leave.
+        let day = Day(
+            daysSinceEpoch: Int((max(commit.author.time, commit.committer.time).timeIntervalSince1970 / 86_400).rounded(.down)))
+        if let lapsed = Self.lapse(of: person, on: day) {
+            return .unapproved(
+                .init(
+                    rule: .missing, commit: commit.id, author: reviewer,
+                    reason: "merged in \(commit.id.short) by \(reviewer), whose authorization \(lapsed)"))
+        }
         if try authorship.authorTouched(change.path, email: person.emails) {
             return .unapproved(
                 .init(
@@ -220,6 +258,14 @@ public struct ApprovalVerifier {
                     reason: "merged in \(commit.id.short) by \(reviewer), who also wrote it on the merged branch"))
         }
         return .approved(ApprovalEvidence(commit: commit.id, reviewer: reviewer, time: commit.author.time, baseline: false))
+    }
+
+    /// Why `person` was not authorized on `day`, if they were not: their authorization was
+    /// revoked on or before it, or ran out before it.
+    static func lapse(of person: Person, on day: Day) -> String? {
+        if let revoked = person.revokedOn, revoked <= day { return "was revoked on \(revoked)" }
+        if let until = person.authorizedUntil, until < day { return "ran out on \(until)" }
+        return nil
     }
 
     /// Whether `person` may approve a change to a file of this kind.
@@ -333,5 +379,12 @@ struct BlobSource: ContentSource {
 
     func files(under prefix: String) throws -> [String] {
         blobs.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+}
+
+extension UInt8 {
+    /// 0-9, a-f or A-F.
+    fileprivate var isHexDigit: Bool {
+        (0x30...0x39).contains(self) || (0x61...0x66).contains(self) || (0x41...0x46).contains(self)
     }
 }

@@ -20,6 +20,7 @@ public struct VerifyRequest {
         do {
             let name = try branch ?? Settings.load(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
             let approvals = try ApprovalVerifier(repository: repository, branch: name).run()
+            try RecordsArchive(repository: repository).requireHistory(of: name, at: approvals.tip)
             return (approvals, CheckReport(findings: approvals.findings, files: approvals.files.count))
         } catch let error as GitError {
             throw WorkflowError.git(error)

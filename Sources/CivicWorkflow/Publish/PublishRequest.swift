@@ -51,6 +51,7 @@ public struct PublishRequest {
             let checkpoint = ApprovalCheckpoint.load(gitDirectory: repository.gitDirectory)
             let resumedTip = checkpoint?.tip
             let approvals = try ApprovalVerifier(repository: repository, branch: branch).run(resumingFrom: consume checkpoint)
+            try RecordsArchive(repository: repository).requireHistory(of: branch, at: approvals.tip)
             var saves: [Background<Void>] = []
             defer { for save in saves { _ = try? save.wait() } }
             // (Saved from the site build on, below.)
