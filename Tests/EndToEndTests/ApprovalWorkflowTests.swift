@@ -269,6 +269,39 @@ import Testing
         #expect(try FileManager.default.subpathsOfDirectory(atPath: city.root.appendingPathComponent("_queue").path) == queued)
     }
 
+    @Test func aDeletionNeedsApprovalLikeAnyChange() throws {
+        let city = try City()
+        let path = try approvedPost(in: city)
+        let now = ["--now", "2030-01-01T00:00:00Z"]
+        #expect(try city.civicpost(["publish"] + now).status == 0)
+        func withdrawals() throws -> [String] {
+            try FileManager.default.subpathsOfDirectory(atPath: city.root.appendingPathComponent("_queue").path)
+                .filter { $0.hasSuffix("-withdraw.json") || $0.contains("withdraw") }
+        }
+        #expect(try withdrawals().isEmpty)
+        // Deleted directly on main by someone not in the roster: not approved, still published.
+        #expect(try city.git(["rm", "-q", path], as: Self.stranger).status == 0)
+        #expect(try city.git(["commit", "-q", "--no-verify", "-m", "Remove"], as: Self.stranger).status == 0)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("\(path):1:1: error: not approved: deleted: changed by commit"), "\(verify)")
+        let held = try city.civicpost(["publish"] + now)
+        #expect(held.status == 0, "\(held)")
+        #expect(try withdrawals().isEmpty, "\(held)")
+        // Deleted on a branch and merged by a reviewer: withdrawn.
+        #expect(try city.git(["revert", "--no-edit", "HEAD"], as: Self.jordan).status == 0)
+        #expect(try city.git(["checkout", "-q", "-b", "remove/post"], as: Self.jordan).status == 0)
+        #expect(try city.git(["rm", "-q", path], as: Self.jordan).status == 0)
+        #expect(try city.git(["commit", "-q", "--no-verify", "-m", "Remove the post"], as: Self.jordan).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.priya).status == 0)
+        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "remove/post"], as: Self.priya).status == 0)
+        let approved = try city.civicpost(["verify"])
+        #expect(!approved.stdout.contains(path), "\(approved)")
+        let withdrawn = try city.civicpost(["publish"] + now)
+        #expect(withdrawn.status == 0, "\(withdrawn)")
+        #expect(try !withdrawals().isEmpty, "\(withdrawn) \(approved)")
+    }
+
     @Test func rosterChangeMergedByANonAdminFails() throws {
         let city = try City()
         #expect(try city.git(["checkout", "-q", "-b", "roster/add-me"], as: Self.jordan).status == 0)

@@ -164,10 +164,6 @@ public struct ApprovalVerifier {
             }
             var settingsChanged = false
             for (change, fromBranch) in zip(delta.changes, delta.fromBranch) {
-                guard let newBlob = change.newBlob else {
-                    files.removeValue(forKey: change.path)
-                    continue
-                }
                 let kind = ControlledPath.kind(of: change.path)!
                 var decision = try verifier.decide(
                     change: change, kind: kind, fromBranch: fromBranch, commit: commit,
@@ -178,6 +174,18 @@ public struct ApprovalVerifier {
                         .init(
                             rule: .unverified, commit: commit.id, author: commit.author.email,
                             reason: "the approving merge \(commit.id.short) by \(commit.author.email) \(why)"))
+                }
+                guard let newBlob = change.newBlob else {
+                    // A deletion needs approval as a change does: until it has it, the version
+                    // last approved stays, published (and verify names the deletion).
+                    if case .unapproved(var problem) = decision, let kept = files[change.path]?.lastApproved {
+                        problem.reason = "deleted: " + problem.reason
+                        files[change.path] = FileApproval(
+                            path: change.path, blob: kept.blob, kind: kind, decision: .unapproved(problem), lastApproved: kept)
+                    } else {
+                        files.removeValue(forKey: change.path)
+                    }
+                    continue
                 }
                 var lastApproved = files[change.path]?.lastApproved
                 if case let .approved(evidence) = decision { lastApproved = ApprovedVersion(blob: newBlob, evidence: evidence) }
@@ -303,8 +311,8 @@ struct CommitDelta {
     /// The controlled files that changed, by path.
     var changes: [FileChange]
     /// For each change: whether a merged parent (not the first) has the new version at that
-    /// path, so the merge brought it in rather than making it itself. Always false for a
-    /// commit that is not a merge, and for a deletion.
+    /// path (for a deletion: deleted it), so the merge brought it in rather than making it
+    /// itself. Always false for a commit that is not a merge.
     var fromBranch: [Bool]
     /// For a merge: its merged parents, read for their trees, and handed on to ``MergeWalker``.
     var mergedParents: [ObjectID: BranchAuthorship.BranchCommit] = [:]
@@ -322,7 +330,16 @@ struct CommitDelta {
             branchTrees.append(parent.tree)
         }
         fromBranch = try changes.map { change in
-            guard let blob = change.newBlob else { return false }
+            guard let blob = change.newBlob else {
+                // A deletion comes from a merged branch that deleted the file: the branch no
+                // longer has it, and its fork point with the publish branch did.
+                return try commit.parents.dropFirst().contains { parent in
+                    guard try repository.file(at: change.path, inTree: repository.commit(parent).tree) == nil,
+                        let base = try repository.mergeBase(commit.parents[0], parent)
+                    else { return false }
+                    return try repository.file(at: change.path, inTree: repository.commit(base).tree) != nil
+                }
+            }
             // The change was read from the merge's tree: a merged parent with the same tree
             // (a branch merged as it stood) has the version without a look.
             return try branchTrees.contains { tree in
