@@ -302,6 +302,28 @@ import Testing
         #expect(try !withdrawals().isEmpty, "\(withdrawn) \(approved)")
     }
 
+    @Test func verifyRefusesAPostWrittenBySomeoneWhoMayNotPost() throws {
+        let city = try City()
+        let path = "content/posts/dpw/2026/by-a-stranger.md"
+        #expect(try city.git(["checkout", "-q", "-b", "draft/stranger"], as: Self.stranger).status == 0)
+        try city.write(path, Self.post("Written outside the roster"))
+        #expect(try city.commit("Draft", as: Self.stranger, noVerify: true).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.priya).status == 0)
+        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "draft/stranger"], as: Self.priya).status == 0)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(
+            verify.stdout.contains(
+                "\(path):1:1: error: not approved: written on the branch merged in"),
+            "\(verify)")
+        #expect(
+            verify.stdout.contains("by pat.stranger@example.org, who is not listed in content/roster.yml [author.unauthorized]"),
+            "\(verify)")
+        let publish = try city.civicpost(["publish", "--now", "2030-01-01T00:00:00Z"])
+        #expect(publish.stdout.contains("held back") || publish.stdout.contains(path), "\(publish)")
+        #expect(!FileManager.default.fileExists(atPath: city.root.appendingPathComponent("_site/dpw/2026/by-a-stranger").path))
+    }
+
     @Test func rosterChangeMergedByANonAdminFails() throws {
         let city = try City()
         #expect(try city.git(["checkout", "-q", "-b", "roster/add-me"], as: Self.jordan).status == 0)

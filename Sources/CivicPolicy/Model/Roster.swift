@@ -3,7 +3,12 @@ public struct Roster: Sendable {
     /// The city's departments.
     public var departments: [Department]
     /// Everyone with a role.
-    public var people: [Person]
+    public var people: [Person] {
+        didSet { byEmail = Self.index(people) }
+    }
+    /// Each email, lower-cased, to the first person listing it: `verify` looks up the author
+    /// of every commit it walks.
+    private var byEmail: [String: Int] = [:]
     /// Governmental bodies (for the open-meetings rule).
     public var bodies: [GovernmentalBody]
 
@@ -11,6 +16,15 @@ public struct Roster: Sendable {
         self.departments = departments
         self.people = people
         self.bodies = bodies
+        byEmail = Self.index(people)
+    }
+
+    private static func index(_ people: [Person]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, person) in people.enumerated() {
+            for email in person.emails where index[email.lowercased()] == nil { index[email.lowercased()] = position }
+        }
+        return index
     }
 
     /// The department with `slug`, if any.
@@ -20,8 +34,7 @@ public struct Roster: Sendable {
 
     /// The person one of whose emails is `email` (compared without case).
     public func person(email: String) -> Person? {
-        let wanted = email.lowercased()
-        return people.first { $0.emails.contains { $0.lowercased() == wanted } }
+        byEmail[email.lowercased()].map { people[$0] }
     }
 
     /// The people who may approve a post of `department` by merging.

@@ -25,6 +25,7 @@ public struct ApprovalProblem: Sendable, Equatable {
     /// Which approval rule it breaks.
     public enum Rule: String, Sendable {
         case missing = "approval.missing", selfApproval = "approval.self", unverified = "author.unverified"
+        case unauthorizedAuthor = "author.unauthorized"
     }
     public var rule: Rule
     /// The commit that made the unapproved change.

@@ -265,7 +265,29 @@ public struct ApprovalVerifier {
                     rule: .selfApproval, commit: commit.id, author: reviewer,
                     reason: "merged in \(commit.id.short) by \(reviewer), who also wrote it on the merged branch"))
         }
+        // Whoever wrote a post on the branch must have been one who may post, as the
+        // pre-commit hook and `check --range` require: verify holds to it when they were skipped.
+        if case .post = kind,
+            let (email, why) = try authorship.firstAuthor(
+                touching: change.path,
+                objection: { email in
+                    guard let writer = settings.roster.person(email: email) else { return "is not listed in content/roster.yml" }
+                    return Self.postingLapse(of: writer, on: day)
+                })
+        {
+            return .unapproved(
+                .init(
+                    rule: .unauthorizedAuthor, commit: commit.id, author: email,
+                    reason: "written on the branch merged in \(commit.id.short) by \(email), who \(why)"))
+        }
         return .approved(ApprovalEvidence(commit: commit.id, reviewer: reviewer, time: commit.author.time, baseline: false))
+    }
+
+    /// Why `person` could not post on `day`, if they could not: no posting role, or their
+    /// authorization lapsed.
+    static func postingLapse(of person: Person, on day: Day) -> String? {
+        guard person.mayPost else { return "has no posting role" }
+        return lapse(of: person, on: day).map { "whose authorization \($0)" }
     }
 
     /// Why `person` was not authorized on `day`, if they were not: their authorization was

@@ -75,6 +75,22 @@ struct BranchAuthorship {
     let repository: Repository
     let commits: [BranchCommit]
 
+    /// The first author of a commit on the branch that changed `path` for whom `objection`
+    /// gives a reason, with it; only commits by such authors are compared with their parents.
+    func firstAuthor(touching path: String, objection: (String) -> String?) throws -> (String, String)? {
+        var objections: [String: String?] = [:]
+        for commit in commits {
+            let found = objections[commit.authorEmail] ?? objection(commit.authorEmail)
+            objections[commit.authorEmail] = found
+            guard let reason = found else { continue }
+            let parentTree = try commit.parents.first.map { try repository.treeID(ofCommit: $0) }
+            if try repository.changes(from: parentTree, to: commit.tree).contains(where: { $0.path == path }) {
+                return (commit.authorEmail, reason)
+            }
+        }
+        return nil
+    }
+
     /// Whether a commit on the branch by one of `emails` changed `path`.
     func authorTouched(_ path: String, email emails: [String]) throws -> Bool {
         let wanted = Set(emails.map { $0.lowercased() })
