@@ -175,6 +175,20 @@ public struct ApprovalVerifier {
                             rule: .unverified, commit: commit.id, author: commit.author.email,
                             reason: "the approving merge \(commit.id.short) by \(commit.author.email) \(why)"))
                 }
+                // With signing required, who wrote the change on the branch is known only from
+                // signatures too: an unsigned commit could name anyone as its author (and so
+                // let a reviewer approve what she wrote herself).
+                if case .approved = decision, let signatures, let branchAuthorship,
+                    let unsigned = try branchAuthorship.firstCommit(
+                        touching: change.path, refusedBy: { try signatures.status(of: repository.commit($0.id)) != .verified })
+                {
+                    decision = .unapproved(
+                        .init(
+                            rule: .unverified, commit: commit.id, author: unsigned.authorEmail,
+                            reason:
+                                "commit \(unsigned.id.short) by \(unsigned.authorEmail) on the branch merged in \(commit.id.short) is not signed by its author's key"
+                        ))
+                }
                 guard let newBlob = change.newBlob else {
                     // A deletion needs approval as a change does: until it has it, the version
                     // last approved stays, published (and verify names the deletion).

@@ -91,6 +91,17 @@ struct BranchAuthorship {
         return nil
     }
 
+    /// The first commit on the branch that changed `path` and that `refuses`, asked only
+    /// about commits that changed it.
+    func firstCommit(touching path: String, refusedBy refuses: (BranchCommit) throws -> Bool) throws -> BranchCommit? {
+        for commit in commits {
+            let parentTree = try commit.parents.first.map { try repository.treeID(ofCommit: $0) }
+            guard try repository.changes(from: parentTree, to: commit.tree).contains(where: { $0.path == path }) else { continue }
+            if try refuses(commit) { return commit }
+        }
+        return nil
+    }
+
     /// Whether a commit on the branch by one of `emails` changed `path`.
     func authorTouched(_ path: String, email emails: [String]) throws -> Bool {
         let wanted = Set(emails.map { $0.lowercased() })
