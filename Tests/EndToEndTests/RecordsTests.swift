@@ -56,6 +56,53 @@ import Testing
         #expect(verify.stdout.contains("which does not contain it"), "\(verify)")
     }
 
+    /// A record appended by hand, well chained and hashed, whose approval never happened.
+    @Test func aForgedRecordWithAGoodChainFailsVerify() throws {
+        let city = try published()
+        let sam = ApprovalWorkflowTests.sam
+        let before = try city.civicpost(["records", "verify", "--json"])
+        let outcome = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
+        let head = try #require(outcome["head"] as? String)
+        let count = try #require(outcome["records"] as? Int)
+        // The record is built as civicpost builds one (see Record.swift) and committed with
+        // git's plumbing on top of the records branch.
+        let forge = """
+            import hashlib, json, os, subprocess, sys
+            seq, prev = int(sys.argv[1]), sys.argv[2]
+            def git(*a, data=None, env=None):
+                return subprocess.run(["git", *a], input=data, capture_output=True, check=True, env=env).stdout.decode().strip()
+            path = "content/posts/dpw/2026/forged.md"
+            source = b"---\\ntitle: Forged\\n---\\nNever approved.\\n"
+            blob = git("hash-object", "-w", "--stdin", data=source)
+            key = hashlib.sha256(f"{path}\\0{blob}\\0publish".encode()).hexdigest()
+            folder = f"records/{seq // 100:04d}/{seq:06d}-{key[:12]}/"
+            record = {"schema": 1, "sequence": seq, "action": "publish", "post": {"path": path, "blob": blob, "commit": "e" * 40},
+                "approval": {"merge": "e" * 40, "reviewer": "priya.natarajan@milwaukee.gov"},
+                "recorded_at": "2030-01-01T00:00:00Z", "publish_at": "2030-01-01T00:00:00Z", "retention": "7y",
+                "retain_until": "2037-01-01", "version_key": key, "files": {"source.md": hashlib.sha256(source).hexdigest()},
+                "platforms": [], "previous": prev}
+            data = (json.dumps(record, indent=2, sort_keys=True, separators=(",", " : ")) + "\\n").encode()
+            env = dict(os.environ, GIT_INDEX_FILE=os.path.abspath(".git/forge.index"))
+            git("read-tree", "records", env=env)
+            for name, content in [("source.md", source), ("record.json", data)]:
+                git("update-index", "--add", "--cacheinfo", "100644," + git("hash-object", "-w", "--stdin", data=content) + "," + folder + name, env=env)
+            commit = git("commit-tree", git("write-tree", env=env), "-p", "records", "-m", f"record {seq}: publish {path}")
+            git("update-ref", "refs/heads/records", commit)
+            """
+        var environment = city.environment
+        for role in ["AUTHOR", "COMMITTER"] {
+            environment["GIT_\(role)_NAME"] = "civicpost records"
+            environment["GIT_\(role)_EMAIL"] = "records@civicpost.invalid"
+        }
+        let forged = try ProcessRunner.run(
+            "/usr/bin/env", ["python3", "-c", forge, "\(count + 1)", head], in: city.root, environment: environment)
+        #expect(forged.status == 0, "\(forged)")
+        #expect(try city.git(["rev-list", "--count", "records"], as: sam).stdout == "\(count + 1)\n")
+        let verify = try city.civicpost(["records", "verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("names approval eeeeeeeeeeee, which is not in the repository"), "\(verify)")
+    }
+
     @Test func exportsOpenWithStandardTools() throws {
         let city = try published()
         let zip = city.root.appendingPathComponent("export.zip")

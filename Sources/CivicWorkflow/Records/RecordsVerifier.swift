@@ -24,7 +24,11 @@ public struct RecordsVerifier {
         public var problems: [String]
     }
 
-    public func run(anchor: String?) throws -> Outcome {
+    /// With `publishBranch`, each record's approval is also checked against it: the
+    /// approving commit must be on its first-parent history, made by the reviewer the record
+    /// names, and hold the recorded version of the post. A record written by hand with a
+    /// correct hash chain names an approval that never happened; this finds it.
+    public func run(anchor: String?, publishBranch: String? = nil) throws -> Outcome {
         guard let tip = try repository.referenceTarget(RecordsArchive.reference) else {
             return Outcome(
                 records: 0, head: nil, tip: nil,
@@ -35,6 +39,11 @@ public struct RecordsVerifier {
         var sequence = 0
         var anchorFound = anchor == nil
         let chain = try repository.firstParentChain(from: tip).reversed()
+        let approvals = try publishBranch.flatMap { branch in
+            try repository.referenceTarget("refs/heads/\(branch)").map {
+                (branch, Set(try repository.firstParentChain(from: $0).map(\.id)))
+            }
+        }
         for commit in chain {
             let label = "commit \(commit.id.short)"
             if commit.parents.count > 1 { problems.append("\(label) is a merge; the archive is a single line of records") }
@@ -80,6 +89,9 @@ public struct RecordsVerifier {
                     problems.append("\(folder)\(name) does not match its hash in record.json")
                 }
             }
+            if let (branch, history) = approvals, record.action == .publish {
+                problems += try evidenceProblems(record, folder: folder, branch: branch, history: history)
+            }
             previousHash = sha256Hex(bytes)
             if anchor == previousHash { anchorFound = true }
         }
@@ -98,6 +110,26 @@ public struct RecordsVerifier {
             }
         }
         return Outcome(records: sequence, head: previousHash, tip: tip.hex, problems: problems)
+    }
+
+    /// What is wrong with a publish record's approval, judged against the publish branch.
+    private func evidenceProblems(_ record: Record, folder: String, branch: String, history: Set<ObjectID>) throws -> [String] {
+        guard let approval = record.approval else { return ["\(folder)record.json publishes \(record.post.path) with no approval"] }
+        guard let id = ObjectID(hex: approval.merge), let approving = try? repository.commit(id) else {
+            return ["\(folder)record.json names approval \(approval.merge.prefix(12)), which is not in the repository"]
+        }
+        var problems: [String] = []
+        if !history.contains(id) {
+            problems.append("\(folder)record.json names approval \(id.short), which is not on the first-parent history of \(branch)")
+        }
+        if approving.author.email.lowercased() != approval.reviewer.lowercased() {
+            problems.append(
+                "\(folder)record.json names \(approval.reviewer) as reviewer, but \(id.short) was made by \(approving.author.email)")
+        }
+        if try repository.file(at: record.post.path, inTree: approving.tree)?.blob.hex != record.post.blob {
+            problems.append("\(folder)record.json records a version of \(record.post.path) that \(id.short) does not hold")
+        }
+        return problems
     }
 
     private func folder(of path: String) -> String {

@@ -104,7 +104,7 @@ public struct Demo {
         log("   \(published.site.posts) post pages, \(published.site.departments) department pages, \(published.queued.count) queue files")
         for held in published.held { log("   held back: \(held.path): \(held.reason)") }
         for scheduled in published.scheduled { log("   scheduled: \(scheduled.path): \(scheduled.reason)") }
-        let records = try RecordsVerifier(repository: repository).run(anchor: nil)
+        let records = try RecordsVerifier(repository: repository).run(anchor: nil, publishBranch: "main")
         log(
             "   \(published.records) records appended to the records branch; `civicpost records verify`: "
                 + (records.problems.isEmpty ? "chain of \(records.records) records intact" : records.problems.joined(separator: "; ")))

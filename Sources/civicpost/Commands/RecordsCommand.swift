@@ -28,8 +28,10 @@ struct RecordsCommand: ParsableCommand {
 
         func run() throws {
             try failClosed {
-                let (_, repository) = try RecordsCommand.repository()
-                let outcome = try RecordsVerifier(repository: repository).run(anchor: anchor)
+                let (workspace, repository) = try RecordsCommand.repository()
+                // The records' approvals are checked against the publish branch the configuration names.
+                let branch = try Settings.loadConfig(from: WorkingTreeSource(root: workspace.root)).config.publishBranch
+                let outcome = try RecordsVerifier(repository: repository).run(anchor: anchor, publishBranch: branch)
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
