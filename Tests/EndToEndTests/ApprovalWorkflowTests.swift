@@ -324,6 +324,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: city.root.appendingPathComponent("_site/dpw/2026/by-a-stranger").path))
     }
 
+    @Test func aReviewerCannotApproveABranchBuiltOnHerOwnUnapprovedVersion() throws {
+        let city = try City()
+        let path = "content/posts/dpw/2026/own.md"
+        try city.write(path, Self.post("Priya's own post"))
+        #expect(try city.commit("Straight onto main", as: Self.priya, noVerify: true).status == 0)
+        #expect(try city.git(["checkout", "-q", "-b", "draft/touch-up"], as: Self.jordan).status == 0)
+        try city.edit(path) { $0.replacingOccurrences(of: "Priya's own post.", with: "Priya's own post!") }
+        #expect(try city.commit("Touch up", as: Self.jordan).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.priya).status == 0)
+        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "draft/touch-up"], as: Self.priya).status == 0)
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("who made the unapproved version it builds on"), "\(verify)")
+        #expect(verify.stdout.contains("[approval.self]"), "\(verify)")
+    }
+
     @Test func rosterChangeMergedByANonAdminFails() throws {
         let city = try City()
         #expect(try city.git(["checkout", "-q", "-b", "roster/add-me"], as: Self.jordan).status == 0)

@@ -167,7 +167,7 @@ public struct ApprovalVerifier {
                 let kind = ControlledPath.kind(of: change.path)!
                 var decision = try verifier.decide(
                     change: change, kind: kind, fromBranch: fromBranch, commit: commit,
-                    authorship: branchAuthorship, settings: effective)
+                    authorship: branchAuthorship, settings: effective, previous: files[change.path])
                 if case .approved = decision, let signatures, case let status = try signatures.status(of: commit), status != .verified {
                     let why = status == .unsigned ? "is not signed" : "has a signature that does not verify"
                     decision = .unapproved(
@@ -241,7 +241,7 @@ public struct ApprovalVerifier {
 
     fileprivate func decide(
         change: FileChange, kind: ControlledPath, fromBranch: Bool, commit: Commit,
-        authorship: BranchAuthorship?, settings: Settings
+        authorship: BranchAuthorship?, settings: Settings, previous: FileApproval?
     ) throws -> ApprovalDecision {
         guard commit.isMerge, let authorship else {
             return .unapproved(
@@ -278,6 +278,18 @@ public struct ApprovalVerifier {
                 .init(
                     rule: .selfApproval, commit: commit.id, author: reviewer,
                     reason: "merged in \(commit.id.short) by \(reviewer), who also wrote it on the merged branch"))
+        }
+        // Nor may they approve a branch built on a version they put there unapproved (a
+        // direct commit, say): that text is theirs too.
+        if let previous, case let .unapproved(earlier) = previous.decision,
+            person.emails.contains(where: { $0.lowercased() == earlier.author.lowercased() })
+        {
+            return .unapproved(
+                .init(
+                    rule: .selfApproval, commit: commit.id, author: reviewer,
+                    reason:
+                        "merged in \(commit.id.short) by \(reviewer), who made the unapproved version it builds on (commit \(earlier.commit.short))"
+                ))
         }
         // Whoever wrote a post on the branch must have been one who may post, as the
         // pre-commit hook and `check --range` require: verify holds to it when they were skipped.
