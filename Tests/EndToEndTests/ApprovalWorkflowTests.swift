@@ -225,6 +225,43 @@ import Testing
         #expect(verify.stdout.contains("whose authorization was revoked on 2020-01-31"), "\(verify)")
     }
 
+    @Test func aRevokedReviewerCannotApproveByBackdatingTheMerge() throws {
+        let city = try City()
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let day: TimeInterval = 86_400
+        let revoked = formatter.string(from: Date().addingTimeInterval(-2 * day))
+        let backdated = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-30 * day))
+        #expect(try city.git(["checkout", "-q", "-b", "roster/revoke-priya"], as: Self.jordan).status == 0)
+        try city.edit("content/roster.yml") {
+            $0.replacingOccurrences(
+                of: "    roles: [reviewer]\n    authorized_until: 2028-06-30",
+                with: "    roles: [reviewer]\n    authorized_until: 2028-06-30\n    revoked_on: \(revoked)")
+        }
+        #expect(try city.commit("Revoke Priya", as: Self.jordan, noVerify: true).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.sam).status == 0)
+        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "roster/revoke-priya"], as: Self.sam).status == 0)
+        let path = "content/posts/dpw/2026/late.md"
+        #expect(try city.git(["checkout", "-q", "-b", "draft/late"], as: Self.jordan).status == 0)
+        try city.write(path, Self.post("Late post"))
+        #expect(try city.commit("Draft", as: Self.jordan).status == 0)
+        #expect(try city.git(["checkout", "-q", "main"], as: Self.priya).status == 0)
+        var environment = city.environment
+        environment["GIT_AUTHOR_NAME"] = Self.priya.name
+        environment["GIT_AUTHOR_EMAIL"] = Self.priya.email
+        environment["GIT_COMMITTER_NAME"] = Self.priya.name
+        environment["GIT_COMMITTER_EMAIL"] = Self.priya.email
+        environment["GIT_AUTHOR_DATE"] = backdated
+        environment["GIT_COMMITTER_DATE"] = backdated
+        let merge = try ProcessRunner.run(
+            "/usr/bin/env", ["git", "merge", "-q", "--no-ff", "--no-edit", "draft/late"], in: city.root, environment: environment)
+        #expect(merge.status == 0, "\(merge)")
+        let verify = try city.civicpost(["verify"])
+        #expect(verify.status == 1, "\(verify)")
+        #expect(verify.stdout.contains("\(path):1:1: error: not approved: merged in"), "\(verify)")
+        #expect(verify.stdout.contains("whose authorization was revoked on \(revoked)"), "\(verify)")
+    }
+
     @Test func theBaselineMustBeAFullCommitIDAndApproved() throws {
         let city = try City()
         // A branch name would follow the branch: refused outright.
@@ -261,6 +298,10 @@ import Testing
         #expect(try city.git(["branch", "-q", "-f", "main", "replacement"], as: Self.jordan).status == 0)
         #expect(try city.git(["checkout", "-q", "main"], as: Self.jordan).status == 0)
         let queued = try FileManager.default.subpathsOfDirectory(atPath: city.root.appendingPathComponent("_queue").path)
+        // The new history may even merge the old one in as a side branch.
+        let old = try city.git(["rev-parse", "main@{1}"], as: Self.jordan).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let merged = try city.git(["merge", "-q", "-s", "ours", "--allow-unrelated-histories", "--no-edit", old], as: Self.jordan)
+        #expect(merged.status == 0, "\(merged)")
         for command in [["verify"], ["publish", "--now", "2026-11-27T12:00:00Z"]] {
             let result = try city.civicpost(command)
             #expect(result.status == 2, "\(result)")

@@ -263,11 +263,21 @@ public struct ApprovalVerifier {
                     rule: .missing, commit: commit.id, author: reviewer,
                     reason: "merged in \(commit.id.short) by \(reviewer), who may not approve \(kind.noun)"))
         }
-        // On the day of the merge (the later of its author and committer dates): an approval
-        // made while the reviewer was authorized stays one after they leave.
-        let day = Day(
-            daysSinceEpoch: Int((max(commit.author.time, commit.committer.time).timeIntervalSince1970 / 86_400).rounded(.down)))
-        if let lapsed = Self.lapse(of: person, on: day) {
+        // On the day of the merge (the later of its author and committer dates, and of its
+        // first parent's): an approval made while the reviewer was authorized stays one after
+        // they leave.
+        func day(_ time: Date) -> Day { Day(daysSinceEpoch: Int((time.timeIntervalSince1970 / 86_400).rounded(.down))) }
+        var mergeDay = day(max(commit.author.time, commit.committer.time))
+        // A merge's dates are whatever its author wrote: one dated before its first parent
+        // was made cannot have been made then. (Only looked up for someone whose
+        // authorization ends.)
+        if person.revokedOn != nil || person.authorizedUntil != nil, Self.lapse(of: person, on: mergeDay) == nil,
+            let parent = commit.parents.first
+        {
+            let before = try repository.commit(parent)
+            mergeDay = max(mergeDay, day(max(before.author.time, before.committer.time)))
+        }
+        if let lapsed = Self.lapse(of: person, on: mergeDay) {
             return .unapproved(
                 .init(
                     rule: .missing, commit: commit.id, author: reviewer,
@@ -298,7 +308,7 @@ public struct ApprovalVerifier {
                 touching: change.path,
                 objection: { email in
                     guard let writer = settings.roster.person(email: email) else { return "is not listed in content/roster.yml" }
-                    return Self.postingLapse(of: writer, on: day)
+                    return Self.postingLapse(of: writer, on: mergeDay)
                 })
         {
             return .unapproved(

@@ -68,15 +68,18 @@ public final class RecordsArchive {
         return state
     }
 
-    /// Throws unless the publish branch at `tip` still holds the commit the last record was
-    /// published from. A branch whose history was rewritten or replaced (a force-push, an
+    /// Throws unless the publish branch at `tip` still holds, on its first-parent history, the
+    /// commit the last record was published from. A branch whose history was rewritten or replaced (a force-push, an
     /// orphan branch named in its place) would otherwise be walked from its new root, which
     /// counts as approved: everything on it would be. Nothing is verified or published then.
     public func requireHistory(of branch: String, at tip: ObjectID) throws {
         guard let recordsTip = try repository.referenceTarget(Self.reference) else { return }
         guard let last = try records(addedBy: try repository.commit(recordsTip)).max(by: { $0.record.sequence < $1.record.sequence })
         else { return }
-        let held = try ObjectID(hex: last.record.post.commit).map { try repository.isAncestor($0, of: tip) } ?? false
+        // On the first-parent history, not merely reachable: a new history that merges the
+        // old one as a side branch (`merge -s ours`) still reaches it.
+        let held =
+            try ObjectID(hex: last.record.post.commit).map { try repository.firstParentChain(from: tip, stoppingAt: $0) != nil } ?? false
         guard held else {
             throw WorkflowError.invalid(
                 "record \(last.record.sequence) was published from commit \(last.record.post.commit.prefix(12)), which the publish branch '\(branch)' no longer holds: its history was rewritten or replaced. Nothing is verified or published until the branch holds that commit again."
