@@ -1,6 +1,7 @@
 /// A `<!-- civicpost: allow RULE — reason [expires: YYYY-MM-DD] -->` comment in a post's body.
 ///
-/// The separator before the reason may be an em dash, an en dash, `--`, `-` or `:`. The comment
+/// The separator before the reason may be an em dash, an en dash, `-` or `:` (`--` would make
+/// Markdown show the comment as text). The comment
 /// applies to the next line that is not itself a suppression comment (so several may stack).
 /// Comments in code blocks and in code spans are text, not suppressions.
 public struct SuppressionComment: Sendable, Equatable {
@@ -38,7 +39,9 @@ public struct SuppressionComment: Sendable, Equatable {
             var end = line < source.lineStarts.count ? source.lineStarts[line] - 1 : bytes.count
             if end > start, bytes[end - 1] == 0x0D { end -= 1 }
             defer { line += 1 }
-            if let run = fenceRun(bytes, start..<end) {
+            // Inside a block quote, code is found after its `>` markers.
+            let content = quoted(bytes, start..<end)
+            if let run = fenceRun(bytes, content) {
                 if let open = fence {
                     if run.byte == open.byte, run.count >= open.count, run.restIsBlank { fence = nil }
                 } else {
@@ -49,7 +52,7 @@ public struct SuppressionComment: Sendable, Equatable {
             // In a fenced code block, or indented four spaces or a tab (an indented code block,
             // unless in a list item: there, a suppression silences nothing, which fails closed),
             // the comment is published as text.
-            guard fence == nil, !isIndentedCode(bytes, start..<end) else { continue }
+            guard fence == nil, !isIndentedCode(bytes, content) else { continue }
             for comment in parseLine(bytes, start..<end, line: line) {
                 if comment.standsAlone { aloneLines.insert(line) }
                 comments.append(comment.value)
@@ -61,6 +64,22 @@ public struct SuppressionComment: Sendable, Equatable {
             comments[index].targetLine = target
         }
         return comments
+    }
+
+    /// The line after its block-quote markers (`>`, each with the one space after it), if any.
+    private static func quoted(_ bytes: [UInt8], _ line: Range<Int>) -> Range<Int> {
+        var index = line.lowerBound
+        var marked = false
+        while true {
+            var probe = index
+            while probe < line.upperBound, probe - index < 3, bytes[probe] == 0x20 { probe += 1 }
+            guard probe < line.upperBound, bytes[probe] == UInt8(ascii: ">") else { break }
+            probe += 1
+            if probe < line.upperBound, bytes[probe] == 0x20 { probe += 1 }
+            index = probe
+            marked = true
+        }
+        return marked ? index..<line.upperBound : line
     }
 
     /// Whether the line starts with four spaces or a tab.
@@ -120,6 +139,22 @@ public struct SuppressionComment: Sendable, Equatable {
                 break
             }
             comment.range = open..<close + 3
+            // CommonMark (0.29, as cmark-gfm reads it) takes `<!--` … `-->` for a comment only
+            // when the text between holds no `--`, does not start with `>` or `->` and does
+            // not end with `-`. Any other is shown on the page as text: it silences nothing,
+            // and its words are checked like the rest of the line.
+            let inner = bytes[(open + 4)..<close]
+            let shown =
+                inner.first == UInt8(ascii: ">") || inner.starts(with: Array("->".utf8)) || inner.last == UInt8(ascii: "-")
+                || zip(inner, inner.dropFirst()).contains { $0 == UInt8(ascii: "-") && $1 == UInt8(ascii: "-") }
+            if shown {
+                comment.range = open..<cursor
+                comment.problem =
+                    "Markdown shows this comment on the page as text (it holds '--', or starts with '>' or ends with '-'); write the reason after — or :"
+                found.append((comment, false))
+                index = close + 3
+                continue
+            }
             comment.parse(bytes, from: cursor, to: close)
             let before = bytes[line.lowerBound..<open].allSatisfy { $0 == 0x20 || $0 == 0x09 }
             let after = bytes[(close + 3)..<line.upperBound].allSatisfy { $0 == 0x20 || $0 == 0x09 }
@@ -148,7 +183,7 @@ public struct SuppressionComment: Sendable, Equatable {
         ruleRange = ruleStart..<cursor
         rule = String(decoding: bytes[ruleRange], as: UTF8.self)
         cursor = Self.skipSpaces(bytes, from: cursor, to: end)
-        for separator in ["\u{2014}", "\u{2013}", "--", "-", ":"] where Self.matches(bytes, at: cursor, separator, limit: end) {
+        for separator in ["\u{2014}", "\u{2013}", "-", ":"] where Self.matches(bytes, at: cursor, separator, limit: end) {
             cursor = Self.skipSpaces(bytes, from: cursor + separator.utf8.count, to: end)
             break
         }

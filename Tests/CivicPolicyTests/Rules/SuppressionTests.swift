@@ -18,6 +18,16 @@ import Testing
         #expect(findings.map(\.brief) == ["8:47 content.profanity", "11:7 post.suppression", "11:54 content.profanity"])
     }
 
+    @Test func aCommentMarkdownShowsAsTextSuppressesNothing() {
+        // '--' inside: CommonMark shows the "comment" on the page, words and all.
+        let shown = engineFindings("Crews are out <!-- civicpost: allow content.profanity -- fuck the snow --> plowing.\n")
+        #expect(shown.map(\.brief) == ["6:15 post.suppression", "6:58 content.profanity"])
+        #expect(shown.first?.message.contains("Markdown shows this comment on the page as text") == true)
+        // In a code block inside a block quote, it is code.
+        let quoted = engineFindings("> ```\n> <!-- civicpost: allow content.profanity — shit happens -->\n> ```\n")
+        #expect(quoted.map(\.brief) == ["7:45 content.profanity"])
+    }
+
     @Test func aCommentSilencesOneFindingOfItsRuleOnTheNextLine() throws {
         let findings = engineFindings(
             "<!-- civicpost: allow pii.phone — the county's storm hotline -->\nCall 414-555-2671 or 414-555-2672.\n")
@@ -29,7 +39,7 @@ import Testing
     @Test func twoCommentsSilenceTwoFindings() {
         let findings = engineFindings(
             """
-            <!-- civicpost: allow pii.phone -- first line -->
+            <!-- civicpost: allow pii.phone — first line -->
             <!-- civicpost: allow pii.phone: second line -->
             Call 414-555-2671 or 414-555-2672.
 
@@ -110,7 +120,7 @@ import Testing
         let post = examplePost(
             """
             <!-- civicpost: allow pii.phone — a reason -->
-            <!--civicpost: allow pii.email -- another reason (expires: 2027-01-31) -->
+            <!--civicpost: allow pii.email — another reason (expires: 2027-01-31) -->
             <!-- CivicPost: Allow media.alt-text: decorative -->
             <!-- civicpost: allow pii.ssn - reason expires: 31/01/2027 -->
             <!-- civicpost: deny pii.ssn -->

@@ -27,7 +27,7 @@ public struct SuppressionRule: Rule {
         ],
         nonTriggeringExamples: [
             "<!-- civicpost: allow pii.phone — the storm hotline, listed by the county expires: 2026-12-31 -->\nCall 414-555-2671.\n",
-            "<!-- civicpost: allow pii.phone -- the storm hotline -->\n<!-- civicpost: allow pii.email: the county's contact -->\nCall 414-555-2671 or dale@example.com.\n",
+            "<!-- civicpost: allow pii.phone — the storm hotline -->\n<!-- civicpost: allow pii.email: the county's contact -->\nCall 414-555-2671 or dale@example.com.\n",
             "<!-- civicpost: allow pii.phone - one of two numbers -->\nCall 414-555-2671 or 414-555-2672.\n",
             "```\n<!-- civicpost: allow pii.phone -->\n```\nWrite `<!-- civicpost: allow RULE -->` before a line.\n",
         ])
