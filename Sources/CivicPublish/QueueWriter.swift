@@ -32,6 +32,11 @@ public struct QueueWriter {
         try Self.requireFolder(pendingPath, shownAs: ".civicpost-pending")
     }
 
+    /// Whether `text` is 64 lower-case hexadecimal digits.
+    static func isKey(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
     /// Throws unless `path` is a folder itself, not a symbolic link to one: whoever can write
     /// the queue folder (the sender empties it) must not steer the writes and removals of a
     /// publish elsewhere.
@@ -55,6 +60,11 @@ public struct QueueWriter {
             return []
         }
         var folders: Set<String> = []
+        // A journal names only idempotency keys (SHA-256 in hex): whoever can write the queue
+        // folder must not make recovery move a file in from elsewhere (`../../secret`).
+        guard entries.allSatisfy({ Self.isKey($0.key) }) else {
+            throw PublishError.unsafePath(".civicpost-pending/journal.json")
+        }
         for entry in entries {
             let staged = pendingPath + "/" + entry.key + ".json"
             guard FileManager.default.fileExists(atPath: staged) else { continue }

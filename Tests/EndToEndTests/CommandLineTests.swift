@@ -169,6 +169,23 @@ import Testing
             check.stderr.contains("content/posts/dpw/gone.md: error: cannot read: a symbolic link; posts must be plain files"), "\(check)")
     }
 
+    @Test func aQueueJournalNamingAPathIsRefused() throws {
+        let repo = try initialized()
+        let city = repo.root
+        defer { withExtendedLifetime(repo) {} }
+        let secret = repo.sandbox.root.appendingPathComponent("outside-secret.json")
+        try Data("{\"token\":\"SECRET\"}".utf8).write(to: secret)
+        let pending = city.appendingPathComponent("_queue/.civicpost-pending")
+        try FileManager.default.createDirectory(at: pending, withIntermediateDirectories: true)
+        try Data("[{\"key\":\"../../../outside-secret\",\"file\":\"x/leak.json\"}]".utf8).write(
+            to: pending.appendingPathComponent("journal.json"))
+        let publish = try civicpost(["publish", "--now", "2026-11-27T12:00:00-06:00"], in: city)
+        #expect(publish.status == 2, "\(publish)")
+        #expect(publish.stderr.contains("refusing to write '.civicpost-pending/journal.json'"), "\(publish)")
+        #expect(FileManager.default.fileExists(atPath: secret.path))
+        #expect(!FileManager.default.fileExists(atPath: city.appendingPathComponent("_queue/x/leak.json").path))
+    }
+
     @Test func malformedRosterExitsTwoNamingFileLineColumn() throws {
         let repo = try initialized()
         let city = repo.root
