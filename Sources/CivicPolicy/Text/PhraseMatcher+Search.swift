@@ -89,6 +89,8 @@ struct TrieWalk {
     static let atRoot: UInt16 = 64
     static let startBoundary: UInt16 = 128
     static let wordFlags: UInt16 = leetInWord | letterInWord | spaced | adjacent
+    /// The most bytes of spaces and punctuation between two words of a phrase.
+    static let maximumGap = 32
 
     let matcher: PhraseMatcher
     let text: UnsafeBufferPointer<UInt8>
@@ -232,11 +234,15 @@ struct TrieWalk {
 
         if state.flags & Self.atRoot != 0 || !wordValid { return }
         let carried = state.flags & (Self.usedEvasion)
+        // Words of a phrase match across at most `maximumGap` bytes of spaces and
+        // punctuation: without a bound, every byte of a long run of `#` or `%` (which also
+        // start phrases) walked the rest of the run, and 20,000 of them took two seconds.
+        let gapEnd = min(count, position + Self.maximumGap)
         for gap in TransitionClass.separatorRequired...TransitionClass.separatorOptional {
             let child = transition(node, gap)
             guard child >= 0 else { continue }
             var end = position
-            while end < count, flags[Int(text[end])] & ByteClass.separator != 0 { end += 1 }
+            while end < gapEnd, flags[Int(text[end])] & ByteClass.separator != 0 { end += 1 }
             let first = gap == TransitionClass.separatorRequired ? position + 1 : position
             guard end >= first else { continue }
             push(State(node: child, position: end, flags: carried))

@@ -112,3 +112,20 @@ import Testing
         #expect(m.skipped.count == 3)
     }
 }
+
+@Suite struct MatcherLinearTimeTests {
+    /// Every `#` and `%` can start a phrase; a run of them once took time growing with its
+    /// square (20,000 took two seconds in a release build; 200,000 would take minutes). The
+    /// bound is loose: a debug build takes about three seconds per run.
+    @Test func longRunsOfPhraseStartingSymbolsTakeLinearTime() {
+        let matcher = PhraseMatcher(phrases: [("#hate", "t"), ("100% free", "c"), ("fuck*", "p")])
+        let clock = ContinuousClock()
+        for symbol in ["#", "%"] {
+            let text = normalize(String(repeating: symbol, count: 200_000) + " fuck")
+            var found: [PhraseMatch] = []
+            let elapsed = clock.measure { found = matcher.matches(in: text) }
+            #expect(found.map(\.phrase) == ["fuck*"])
+            #expect(elapsed < .seconds(30), "\(elapsed)")
+        }
+    }
+}
