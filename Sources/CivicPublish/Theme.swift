@@ -30,6 +30,11 @@ public struct Theme: Sendable {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw TemplateError(path: origin, line: 1, column: 1, reason: "not valid UTF-8")
             }
+            if let change = PartialReference.delimiterChange(in: bytes) {
+                throw TemplateError(
+                    path: origin, line: change.line, column: change.column,
+                    reason: "changing delimiters ({{=…=}}) is not supported: civicpost must see every partial a template includes")
+            }
             references[name] = PartialReference.all(in: bytes)
             origins[name] = origin
             do {
@@ -150,27 +155,32 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
 }
 
 /// A partial or parent tag (`{{> name}}`, `{{< name}}`) in a template, with its 1-based line
-/// and column (Unicode scalars). Tags are found with Mustache's default delimiters; a
-/// template that sets others (`{{=<% %>=}}`) is read with those from there on.
+/// and column (Unicode scalars). Templates keep Mustache's default delimiters (a change of
+/// them is refused: ``delimiterChange(in:)``), so every tag is found.
 struct PartialReference: Equatable {
     var name: String
     var line: Int
     var column: Int
 
     static func all(in bytes: [UInt8]) -> [PartialReference] {
-        var found: [PartialReference] = []
-        var open: [UInt8] = Array("{{".utf8), close: [UInt8] = Array("}}".utf8)
+        tags(in: bytes).compactMap { tag in
+            guard tag.text.hasPrefix(">") || tag.text.hasPrefix("<") else { return nil }
+            return PartialReference(name: tag.text.dropFirst().trimmingCharacters(in: .whitespaces), line: tag.line, column: tag.column)
+        }
+    }
+
+    /// Where the template first changes its delimiters (`{{=<% %>=}}`), if it does.
+    static func delimiterChange(in bytes: [UInt8]) -> (line: Int, column: Int)? {
+        tags(in: bytes).first { $0.text.hasPrefix("=") }.map { ($0.line, $0.column) }
+    }
+
+    /// Every `{{…}}` tag's text, trimmed, with its line and column.
+    private static func tags(in bytes: [UInt8]) -> [(text: String, line: Int, column: Int)] {
+        var found: [(String, Int, Int)] = []
+        let open = Array("{{".utf8), close = Array("}}".utf8)
         var index = 0, line = 1, lineStart = 0
         func starts(_ pattern: [UInt8], at position: Int) -> Bool {
             position + pattern.count <= bytes.count && bytes[position..<(position + pattern.count)].elementsEqual(pattern)
-        }
-        func end(of pattern: [UInt8], from position: Int) -> Int? {
-            var at = position
-            while at + pattern.count <= bytes.count {
-                if starts(pattern, at: at) { return at }
-                at += 1
-            }
-            return nil
         }
         while index < bytes.count {
             if bytes[index] == 0x0A {
@@ -184,27 +194,19 @@ struct PartialReference: Equatable {
                 continue
             }
             let tagStart = index
-            let inner = index + open.count
-            guard let closing = end(of: close, from: inner) else { break }
-            let after = closing + close.count
-            let tag = String(decoding: bytes[inner..<closing], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            if tag.hasPrefix(">") || tag.hasPrefix("<") {
-                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                let column = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self).unicodeScalars.count + 1
-                found.append(PartialReference(name: name, line: line, column: column))
-            } else if tag.hasPrefix("="), tag.hasSuffix("="), tag.count > 2 {
-                let delimiters = tag.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
-                if delimiters.count == 2 {
-                    open = Array(delimiters[0].utf8)
-                    close = Array(delimiters[1].utf8)
-                }
-            }
+            var closing = index + open.count
+            while closing + close.count <= bytes.count, !starts(close, at: closing) { closing += 1 }
+            guard closing + close.count <= bytes.count else { break }
+            let text = String(decoding: bytes[(tagStart + open.count)..<closing], as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            let column = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self).unicodeScalars.count + 1
+            found.append((text, line, column))
             // Line breaks inside the tag still count.
             for position in tagStart..<closing where bytes[position] == 0x0A {
                 line += 1
                 lineStart = position + 1
             }
-            index = after
+            index = closing + close.count
         }
         return found
     }
