@@ -117,9 +117,20 @@ public struct PostAnalysis: Sendable {
                 return SourcePhrase(tag: match.tag, phrase: match.phrase, range: range)
             }
         }
-        phrases = sourcePhrases(phraseMatches).filter {
-            !MarkdownEmphasis.closesEmphasis($0.range, in: post.source.bytes)
+        var closing: [Range<Int>] = []
+        var kept = sourcePhrases(phraseMatches).filter { match in
+            guard MarkdownEmphasis.closesEmphasis(match.range, in: post.source.bytes) else { return true }
+            closing.append(match.range)
+            return false
         }
+        // A match dropped for reading emphasis as censoring may have hidden a shorter one
+        // (`**Plow schedule is shit**`: `shit**` read as a longer, censored word): the words
+        // are read again with the closing run blanked out.
+        for range in closing {
+            let again = Self.phrasesBeforeClosingEmphasis(range, in: post, detectors: detectors)
+            kept += again.filter { found in !kept.contains { $0.range == found.range && $0.phrase == found.phrase } }
+        }
+        phrases = kept
         rosterMentions = sourcePhrases(nameMatches).filter { mention in
             !names.acronyms.contains(mention.phrase) || post.source.text(of: mention.range) == mention.phrase
         }
@@ -140,6 +151,28 @@ public struct PostAnalysis: Sendable {
 }
 
 extension PostAnalysis {
+    /// The lexicon phrases in `range`'s line with the `*` run that ends `range` blanked out,
+    /// that lie within `range`.
+    static func phrasesBeforeClosingEmphasis(_ range: Range<Int>, in post: Post, detectors: Detectors) -> [SourcePhrase] {
+        let bytes = post.source.bytes
+        let lineStart = post.source.lineStarts[post.source.line(ofByte: range.lowerBound) - 1]
+        let lineEnd = post.source.lineEnd(ofByte: range.lowerBound)
+        guard lineStart < lineEnd, range.upperBound <= lineEnd else { return [] }
+        var line = Array(bytes[lineStart..<lineEnd])
+        var index = range.upperBound - lineStart
+        while index > range.lowerBound - lineStart, line[index - 1] == UInt8(ascii: "*") {
+            index -= 1
+            line[index] = 0x20
+        }
+        let normalized = normalize(line)
+        return detectors.phraseAndNameMatches(in: normalized).phrases.compactMap { match in
+            let found = normalized.sourceRange(of: match.range)
+            let absolute = (found.lowerBound + lineStart)..<(found.upperBound + lineStart)
+            guard range.contains(absolute.lowerBound), absolute.upperBound <= range.upperBound else { return nil }
+            return SourcePhrase(tag: match.tag, phrase: match.phrase, range: absolute)
+        }
+    }
+
     /// Whether the bytes contain `<!--` at all (most posts have no suppression comment).
     static func mayHoldComments(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in

@@ -49,6 +49,14 @@ import Testing
         #expect(findings.filter { $0.rule == "content.profanity" }.map(\.brief) == ["7:10 content.profanity", "8:11 content.profanity"])
     }
 
+    @Test func aProfaneWordEndingABoldPhraseIsStillCaught() {
+        let findings = engineFindings("**Plow schedule is shit**\n\n**Shit**\n\n**This is shit** today\n")
+        #expect(
+            findings.filter { $0.rule == "content.profanity" }.map(\.brief) == [
+                "6:20 content.profanity", "8:3 content.profanity", "10:11 content.profanity",
+            ])
+    }
+
     @Test func theMessageQuotesTheVisibleText() {
         let findings = ProfanityRule().check(examplePost("Who left this s\u{200B}hit here?\n"), in: Fixtures.context())
         #expect(findings.map(\.message) == ["profane language: “shit”"])
