@@ -101,7 +101,9 @@ public struct PostAnalysis: Sendable {
     /// messages too); phrases inside web addresses are left to the link rules.
     public init(_ post: Post, detectors: Detectors) {
         personalData = post.source.bytes.withUnsafeBufferPointer { detectors.personalData.scan($0) }
-        let normalized = normalize(post.source.bytes)
+        // Control characters are rare: only a post that has one is normalised hiding them.
+        let controls = post.source.bytes.withUnsafeBufferPointer(asciiControls)
+        let normalized = normalize(post.source.bytes, hidingControls: !controls.isEmpty)
         let comments = Self.mayHoldComments(post.source.bytes) ? SuppressionComment.scan(post) : []
         let names = detectors.rosterNames
         let (phraseMatches, nameMatches) = detectors.phraseAndNameMatches(in: normalized)
@@ -134,8 +136,7 @@ public struct PostAnalysis: Sendable {
         rosterMentions = sourcePhrases(nameMatches).filter { mention in
             !names.acronyms.contains(mention.phrase) || post.source.text(of: mention.range) == mention.phrase
         }
-        let controls = post.source.bytes.withUnsafeBufferPointer(asciiControls)
-        hiddenCharacters = controls.isEmpty ? normalized.hidden : (normalized.hidden + controls).sorted { $0.lowerBound < $1.lowerBound }
+        hiddenCharacters = normalized.hidden
         suppressions = comments
         self.links = links
         // What readers get where it is not the source: YAML escapes, character references,

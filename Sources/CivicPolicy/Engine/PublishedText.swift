@@ -85,9 +85,9 @@ struct PublishedText {
                 }
             }
             let outsideAddresses = { (range: Range<Int>) in !piece.addresses.contains { $0.overlaps(range) } }
-            let normalized = normalize(piece.text)
+            let normalized = normalize(piece.text, hidingControls: true)
             // Invisible and control characters the source does not show (`"\u200B"`, `"\e"`).
-            let invisible = normalized.hidden + piece.text.withUnsafeBufferPointer(asciiControls)
+            let invisible = normalized.hidden
             let written = hidden.filter { piece.written.overlaps($0) }.count
             if invisible.count > written {
                 let names = invisible.sorted { $0.lowerBound < $1.lowerBound }.flatMap { range in

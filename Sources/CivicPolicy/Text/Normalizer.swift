@@ -1,6 +1,10 @@
 /// Normalises UTF-8 text for matching; see `NormalizedText`. Never traps:
 /// invalid UTF-8 bytes become `NormalizedText.invalidByte`, one per byte.
-public func normalize(_ source: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+///
+/// With `hidingControls`, ASCII control characters (but tab and line breaks) and DEL are
+/// hidden characters too, removed and reported like a zero-width space: `sh<ESC>it` reads
+/// `shit`. Text without them (``asciiControls(_:)`` finds them) needs no such pass.
+public func normalize(_ source: UnsafeBufferPointer<UInt8>, hidingControls: Bool = false) -> NormalizedText {
     var builder = NormalizedTextBuilder(capacity: source.count)
     guard let base = source.baseAddress else { return builder.finish(sourceCount: 0) }
     let count = source.count
@@ -8,6 +12,19 @@ public func normalize(_ source: UnsafeBufferPointer<UInt8>) -> NormalizedText {
     while index < count {
         let runStart = index
         index = asciiRunEnd(base, from: index, count: count)
+        if hidingControls {
+            // The run stops at the first control character, which is hidden.
+            var end = runStart
+            while end < index, !isASCIIControl(base[end]) { end += 1 }
+            if end < index {
+                if end > runStart {
+                    builder.appendIdentity(UnsafeBufferPointer(start: base + runStart, count: end - runStart), source: runStart)
+                }
+                builder.hidden.append(end..<(end + 1))
+                index = end + 1
+                continue
+            }
+        }
         if index > runStart {
             builder.appendIdentity(UnsafeBufferPointer(start: base + runStart, count: index - runStart), source: runStart)
         }
@@ -41,9 +58,14 @@ public func normalize(_ source: UnsafeBufferPointer<UInt8>) -> NormalizedText {
     return builder.finish(sourceCount: count)
 }
 
-/// Normalises a byte array; see `normalize(_:)`.
-public func normalize(_ source: [UInt8]) -> NormalizedText {
-    source.withUnsafeBufferPointer { normalize($0) }
+/// Normalises a byte array; see `normalize(_:hidingControls:)`.
+public func normalize(_ source: [UInt8], hidingControls: Bool = false) -> NormalizedText {
+    source.withUnsafeBufferPointer { normalize($0, hidingControls: hidingControls) }
+}
+
+/// An ASCII control character other than tab, line feed and carriage return, or DEL.
+@inline(__always) func isASCIIControl(_ byte: UInt8) -> Bool {
+    (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
 }
 
 /// Normalises a string's UTF-8; see `normalize(_:)`.
@@ -73,9 +95,6 @@ func asciiControls(_ source: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var found: [Range<Int>] = []
     let raw = UnsafeRawPointer(base)
     let count = source.count
-    @inline(__always) func isControl(_ byte: UInt8) -> Bool {
-        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
-    }
     // 0x80 in each byte of `word` that is zero, exactly (no borrow between bytes).
     @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 {
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -90,12 +109,12 @@ func asciiControls(_ source: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
             zeroBytes(word ^ 0x0909_0909_0909_0909) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
             | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
         if (below & ~allowed) | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F) != 0 {
-            for offset in index..<(index + 8) where isControl(base[offset]) { found.append(offset..<(offset + 1)) }
+            for offset in index..<(index + 8) where isASCIIControl(base[offset]) { found.append(offset..<(offset + 1)) }
         }
         index += 8
     }
     while index < count {
-        if isControl(base[index]) { found.append(index..<(index + 1)) }
+        if isASCIIControl(base[index]) { found.append(index..<(index + 1)) }
         index += 1
     }
     return found

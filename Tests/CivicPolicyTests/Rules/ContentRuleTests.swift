@@ -38,6 +38,13 @@ import Testing
             ])
     }
 
+    @Test func controlCharactersInsideAWordAreRemovedBeforeMatching() {
+        #expect(profanity("Ice is sh\u{1B}it.\n") == ["6:8-13"])
+        #expect(profanity("Ice is f\u{7F}uck.\n") == ["6:8-13"])
+        let hidden = HiddenCharactersRule().check(examplePost("Ice is sh\u{1B}it.\n"), in: Fixtures.context())
+        #expect(hidden.map { "\($0.line):\($0.column) \($0.message)" } == ["6:10 invisible character U+001B"])
+    }
+
     @Test func scunthorpeAndFriendsPass() {
         #expect(profanity("Scunthorpe, Essex, Middlesex, the assessor's class, cocktails, Hell's Kitchen, cum laude.\n").isEmpty)
     }
