@@ -168,3 +168,13 @@ import Testing
             ])
     }
 }
+
+@Suite struct ByteOrderMarkTests {
+    @Test func aPostStartingWithAByteOrderMarkParsesAndIsClean() {
+        let text = "\u{FEFF}" + Fixtures.exampleFrontMatter + "Leaf pickup starts Monday: https://city.milwaukee.gov/dpw\n"
+        let post = Post.parse(path: Fixtures.examplePath, bytes: Array(text.utf8))
+        #expect(post.problems.isEmpty, "\(post.problems)")
+        #expect(post.frontMatter?.title.value == "Example")
+        #expect(PolicyEngine().check(post, in: Fixtures.context()).map { "\($0.line):\($0.column) \($0.rule)" } == [])
+    }
+}

@@ -101,8 +101,10 @@ extension Post {
             let fence = bytes[range.lowerBound..<end]
             return fence.elementsEqual("---".utf8) || (allowDots && fence.elementsEqual("...".utf8))
         }
-        let firstEnd = lineEnd(from: 0)
-        guard isFence(0..<firstEnd, allowDots: false), firstEnd < bytes.count else { return .missing }
+        // A byte order mark (some Windows editors write one) comes before the opening fence.
+        let mark = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let firstEnd = lineEnd(from: mark)
+        guard isFence(mark..<firstEnd, allowDots: false), firstEnd < bytes.count else { return .missing }
         var start = firstEnd + 1
         while start <= bytes.count {
             let end = lineEnd(from: start)

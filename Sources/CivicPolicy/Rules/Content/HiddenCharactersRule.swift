@@ -22,7 +22,7 @@ public struct HiddenCharactersRule: Rule {
             "---\ntitle: ↓\"Leaves\\u200Bcollection\"\ndepartment: dpw\nplatforms: [x]\n---\nBody\n",
         ],
         nonTriggeringExamples: [
-            "Leaf collection starts Monday. Café, naïve, 👩‍👩‍👧 and 🇺🇸 are fine.\n",
+            "Leaf collection starts Monday. Café, naïve, 👩‍👩‍👧, 🇺🇸 and 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} are fine.\n",
             "Tabs\tand CRLF line ends\r\nare fine.\r\n",
         ])
 
@@ -31,7 +31,11 @@ public struct HiddenCharactersRule: Rule {
     public func check(_ post: Post, in context: RuleContext) -> [Finding] {
         let rule = Self.description
         var runs: [Range<Int>] = []
-        for range in post.analysis(in: context).hiddenCharacters where !isJoiningScript(range, in: post.source.bytes) {
+        for range in post.analysis(in: context).hiddenCharacters
+        where !isJoiningScript(range, in: post.source.bytes) && !isFlagTag(range, in: post.source.bytes)
+            // A byte order mark opening the file is the editor's, before the front matter.
+            && !(range == 0..<3 && post.source.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        {
             if let last = runs.last, last.upperBound == range.lowerBound {
                 runs[runs.count - 1] = last.lowerBound..<range.upperBound
             } else {
@@ -68,6 +72,25 @@ public struct HiddenCharactersRule: Rule {
         let before = String(decoding: bytes[start..<range.lowerBound], as: UTF8.self).unicodeScalars.first?.value ?? 0
         let after = String(decoding: bytes[range.upperBound..<end], as: UTF8.self).unicodeScalars.first?.value ?? 0
         return before > 0x24F && after > 0x24F
+    }
+
+    /// Whether the range is a tag character of a subdivision flag: 🏴 (U+1F3F4) followed by
+    /// tag letters and the cancel tag (England, Scotland, Wales), where tags belong.
+    private func isFlagTag(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        guard let scalar = String(decoding: bytes[range], as: UTF8.self).unicodeScalars.first,
+            (0xE0020...0xE007F).contains(scalar.value)
+        else { return false }
+        // Back over the tags before it to the character they follow.
+        var start = range.lowerBound
+        while start >= 4 {
+            guard let previous = String(decoding: bytes[(start - 4)..<start], as: UTF8.self).unicodeScalars.first,
+                String(decoding: bytes[(start - 4)..<start], as: UTF8.self).unicodeScalars.count == 1
+            else { return false }
+            if previous.value == 0x1F3F4 { return true }
+            guard (0xE0020...0xE007F).contains(previous.value) else { return false }
+            start -= 4
+        }
+        return false
     }
 
     private func hex(_ value: UInt32) -> String {
