@@ -269,9 +269,10 @@ public struct ApprovalVerifier {
         func day(_ time: Date) -> Day { Day(daysSinceEpoch: Int((time.timeIntervalSince1970 / 86_400).rounded(.down))) }
         var mergeDay = day(max(commit.author.time, commit.committer.time))
         // A merge's dates are whatever its author wrote: one dated before its first parent
-        // was made cannot have been made then. (Only looked up for someone whose
-        // authorization ends.)
-        if person.revokedOn != nil || person.authorizedUntil != nil, Self.lapse(of: person, on: mergeDay) == nil,
+        // was made cannot have been made then. Only someone no longer authorized today could
+        // gain by backdating, so only for them is the first parent read (most reviewers'
+        // authorizations run into the future: a read per merge cost verify a third).
+        if Self.lapse(of: person, on: Self.today) != nil, Self.lapse(of: person, on: mergeDay) == nil,
             let parent = commit.parents.first
         {
             let before = try repository.commit(parent)
@@ -318,6 +319,9 @@ public struct ApprovalVerifier {
         }
         return .approved(ApprovalEvidence(commit: commit.id, reviewer: reviewer, time: commit.author.time, baseline: false))
     }
+
+    /// The day this run started (UTC).
+    static let today = Day(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
 
     /// Why `person` could not post on `day`, if they could not: no posting role, or their
     /// authorization lapsed.
