@@ -207,17 +207,22 @@ import Testing
         #expect(!page.contains("New detail."), "the unapproved edit reached the site")
     }
 
-    @Test func aRevokedReviewerCannotApprove() throws {
-        let city = try City()
+    /// Sam merges Jordan's roster change revoking Priya's authorization on `day`.
+    func revokePriya(on day: String, in city: City) throws {
         #expect(try city.git(["checkout", "-q", "-b", "roster/revoke-priya"], as: Self.jordan).status == 0)
         try city.edit("content/roster.yml") {
             $0.replacingOccurrences(
                 of: "    roles: [reviewer]\n    authorized_until: 2028-06-30",
-                with: "    roles: [reviewer]\n    authorized_until: 2028-06-30\n    revoked_on: 2020-01-31")
+                with: "    roles: [reviewer]\n    authorized_until: 2028-06-30\n    revoked_on: \(day)")
         }
         #expect(try city.commit("Revoke Priya", as: Self.jordan, noVerify: true).status == 0)
         #expect(try city.git(["checkout", "-q", "main"], as: Self.sam).status == 0)
         #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "roster/revoke-priya"], as: Self.sam).status == 0)
+    }
+
+    @Test func aRevokedReviewerCannotApprove() throws {
+        let city = try City()
+        try revokePriya(on: "2020-01-31", in: city)
         let path = try approvedPost(in: city)
         let verify = try city.civicpost(["verify"])
         #expect(verify.status == 1, "\(verify)")
@@ -232,15 +237,7 @@ import Testing
         let day: TimeInterval = 86_400
         let revoked = formatter.string(from: Date().addingTimeInterval(-2 * day))
         let backdated = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-30 * day))
-        #expect(try city.git(["checkout", "-q", "-b", "roster/revoke-priya"], as: Self.jordan).status == 0)
-        try city.edit("content/roster.yml") {
-            $0.replacingOccurrences(
-                of: "    roles: [reviewer]\n    authorized_until: 2028-06-30",
-                with: "    roles: [reviewer]\n    authorized_until: 2028-06-30\n    revoked_on: \(revoked)")
-        }
-        #expect(try city.commit("Revoke Priya", as: Self.jordan, noVerify: true).status == 0)
-        #expect(try city.git(["checkout", "-q", "main"], as: Self.sam).status == 0)
-        #expect(try city.git(["merge", "-q", "--no-ff", "--no-edit", "roster/revoke-priya"], as: Self.sam).status == 0)
+        try revokePriya(on: revoked, in: city)
         let path = "content/posts/dpw/2026/late.md"
         #expect(try city.git(["checkout", "-q", "-b", "draft/late"], as: Self.jordan).status == 0)
         try city.write(path, Self.post("Late post"))
