@@ -107,6 +107,14 @@ public struct Person: Sendable, Equatable {
 
     /// Whether the person may author official posts at all (a designated spokesperson, a
     /// listed contractor or agent, an elected official or their representative).
+    /// How the person's authorization had ended by `day`, if it had: revoked on or before
+    /// it, or run out (`authorized_until`) before it.
+    public func authorizationEnded(by day: Day) -> AuthorizationEnd? {
+        if let revoked = revokedOn, revoked <= day { return .revoked(revoked) }
+        if let until = authorizedUntil, until < day { return .expired(until) }
+        return nil
+    }
+
     public var mayPost: Bool {
         !roles.isDisjoint(with: [.spokesperson, .contractor, .elected, .representative])
     }
@@ -129,4 +137,10 @@ public struct GovernmentalBody: Sendable, Equatable {
         self.name = name
         self.members = members
     }
+}
+
+/// How an authorization ended: revoked on a day, or run out after its last day.
+public enum AuthorizationEnd: Sendable, Equatable {
+    case revoked(Day)
+    case expired(Day)
 }

@@ -308,8 +308,8 @@ public struct ApprovalVerifier {
             let (email, why) = try authorship.firstAuthor(
                 touching: change.path,
                 objection: { email in
-                    guard let writer = settings.roster.person(email: email) else { return "is not listed in content/roster.yml" }
-                    return Self.postingLapse(of: writer, on: mergeDay)
+                    guard let writer = settings.roster.person(email: email) else { return UnauthorizedAuthorRule.unlisted }
+                    return UnauthorizedAuthorRule.reason(writer, on: mergeDay)
                 })
         {
             return .unapproved(
@@ -323,19 +323,13 @@ public struct ApprovalVerifier {
     /// The day this run started (UTC).
     static let today = Day(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
 
-    /// Why `person` could not post on `day`, if they could not: no posting role, or their
-    /// authorization lapsed.
-    static func postingLapse(of person: Person, on day: Day) -> String? {
-        guard person.mayPost else { return "has no posting role" }
-        return lapse(of: person, on: day).map { "whose authorization \($0)" }
-    }
-
-    /// Why `person` was not authorized on `day`, if they were not: their authorization was
-    /// revoked on or before it, or ran out before it.
+    /// Why `person` was not authorized on `day`, if they were not.
     static func lapse(of person: Person, on day: Day) -> String? {
-        if let revoked = person.revokedOn, revoked <= day { return "was revoked on \(revoked)" }
-        if let until = person.authorizedUntil, until < day { return "ran out on \(until)" }
-        return nil
+        switch person.authorizationEnded(by: day) {
+        case let .revoked(revoked): "was revoked on \(revoked)"
+        case let .expired(until): "ran out on \(until)"
+        case nil: nil
+        }
     }
 
     /// Whether `person` may approve a change to a file of this kind.

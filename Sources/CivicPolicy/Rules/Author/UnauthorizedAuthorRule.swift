@@ -30,14 +30,20 @@ public struct UnauthorizedAuthorRule: Rule {
 
     /// Why `email` may not post today, or nil when they may.
     static func reason(_ email: String, in context: RuleContext) -> String? {
-        guard let person = context.roster.person(email: email) else {
-            return "is not listed in content/roster.yml"
-        }
-        if let revoked = person.revokedOn, revoked <= context.today {
-            return "had their authorization revoked on \(revoked)"
-        }
-        if let until = person.authorizedUntil, until < context.today {
-            return "has an authorization that expired on \(until)"
+        guard let person = context.roster.person(email: email) else { return unlisted }
+        return reason(person, on: context.today)
+    }
+
+    /// What the reason says of an email the roster does not list.
+    public static let unlisted = "is not listed in content/roster.yml"
+
+    /// Why `person` may not post on `day`, or nil when they may (`verify` asks it of
+    /// whoever wrote a post on a merged branch, on the merge's day).
+    public static func reason(_ person: Person, on day: Day) -> String? {
+        switch person.authorizationEnded(by: day) {
+        case let .revoked(revoked): return "had their authorization revoked on \(revoked)"
+        case let .expired(until): return "has an authorization that expired on \(until)"
+        case nil: break
         }
         guard person.mayPost else {
             let roles = person.roles.map(\.rawValue).sorted().joined(separator: ", ")
